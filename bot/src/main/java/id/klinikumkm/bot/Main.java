@@ -1,0 +1,42 @@
+package id.klinikumkm.bot;
+
+import id.klinikumkm.bot.config.AppConfig;
+import id.klinikumkm.bot.config.ConfigException;
+import id.klinikumkm.bot.config.ConfigLoader;
+
+/**
+ * Command line: {@code java -jar klinik-bot.jar [serve]}.
+ * Exit codes: 0 normal stop, 1 failed to start, 2 invalid configuration or usage.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (!"serve".equals(command)) {
+            System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve]");
+            System.exit(2);
+        }
+        AppConfig config;
+        try {
+            config = ConfigLoader.load(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        serve(config);
+    }
+
+    private static void serve(AppConfig config) {
+        Application application;
+        try {
+            application = Application.start(config);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("Start-up failed: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "shutdown"));
+    }
+}

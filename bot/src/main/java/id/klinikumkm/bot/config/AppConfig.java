@@ -1,0 +1,53 @@
+package id.klinikumkm.bot.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The whole validated configuration; built only by {@link ConfigLoader}. */
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat) {
+
+    public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
+
+    /**
+     * @param url empty for the embedded PostgreSQL
+     */
+    public record Db(Optional<String> url, String user, Secret password, int poolSize, Path embeddedDir, int embeddedPort) {
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+    }
+
+    public enum TelegramMode { OFF, POLLING, WEBHOOK, AUTO }
+
+    public record Telegram(Secret botToken, TelegramMode mode, URI apiUrl, Optional<URI> webhookUrl, Secret webhookSecret) {
+        /** The mode after AUTO is resolved from what is configured. */
+        public TelegramMode effectiveMode() {
+            if (mode != TelegramMode.AUTO) {
+                return botToken.isEmpty() ? TelegramMode.OFF : mode;
+            }
+            if (botToken.isEmpty()) {
+                return TelegramMode.OFF;
+            }
+            return webhookUrl.isPresent() ? TelegramMode.WEBHOOK : TelegramMode.POLLING;
+        }
+    }
+
+    public record Chat(int maxTextChars) {}
+
+    /** A value that must never be printed; toString() masks it. */
+    public record Secret(String value) {
+        public Secret {
+            value = value == null ? "" : value;
+        }
+
+        public boolean isEmpty() {
+            return value.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return isEmpty() ? "(not set)" : "****";
+        }
+    }
+}

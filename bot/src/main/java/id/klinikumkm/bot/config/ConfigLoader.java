@@ -1,0 +1,196 @@
+package id.klinikumkm.bot.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the defaults shipped in the jar, then {@code config/application.properties} (or the file named by
+ * {@code KLINIK_CONFIG_FILE}), then environment variables, and validates every value.
+ */
+public final class ConfigLoader {
+    public static final String CONFIG_FILE_VARIABLE = "KLINIK_CONFIG_FILE";
+    private static final String DEFAULTS_RESOURCE = "/defaults/application.properties";
+    private static final Path DEFAULT_FILE = Path.of("config", "application.properties");
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private final Properties values;
+    private final Map<String, String> env;
+
+    private ConfigLoader(Properties values, Map<String, String> env) {
+        this.values = values;
+        this.env = env;
+    }
+
+    /** Loads the configuration the service runs with. */
+    public static AppConfig load(Map<String, String> env) {
+        Properties values = readDefaults();
+        Path file = Optional.ofNullable(env.get(CONFIG_FILE_VARIABLE)).map(Path::of).orElse(DEFAULT_FILE);
+        if (env.containsKey(CONFIG_FILE_VARIABLE) && !Files.isRegularFile(file)) {
+            throw new ConfigException(CONFIG_FILE_VARIABLE + "='" + file + "': no such file");
+        }
+        if (Files.isRegularFile(file)) {
+            values.putAll(readFile(file));
+        }
+        return new ConfigLoader(values, env).build();
+    }
+
+    /** Loads from the given key values (over the shipped defaults) and environment; for tests. */
+    public static AppConfig load(Map<String, String> overrides, Map<String, String> env) {
+        Properties values = readDefaults();
+        values.putAll(overrides);
+        return new ConfigLoader(values, env).build();
+    }
+
+    /** The environment variable that overrides a key. */
+    public static String environmentName(String key) {
+        String name = key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return key.startsWith("telegram.") ? name : "KLINIK_" + name;
+    }
+
+    private AppConfig build() {
+        var http = new AppConfig.Http(
+                text("http.host"),
+                integer("http.port", 0, 65535),
+                integer("http.max.request.bytes", 1024, 10 * 1024 * 1024),
+                integer("http.shutdown.grace.seconds", 0, 300));
+        var db = new AppConfig.Db(
+                jdbcUrl("db.url"),
+                text("db.user"),
+                new AppConfig.Secret(text("db.password")),
+                integer("db.pool.size", 1, 200),
+                Path.of(required("db.embedded.dir")),
+                integer("db.embedded.port", 0, 65535));
+        var telegram = new AppConfig.Telegram(
+                new AppConfig.Secret(text("telegram.bot.token")),
+                telegramMode("telegram.mode"),
+                httpUrl("telegram.api.url").orElseThrow(() -> invalid("telegram.api.url", "", "must not be empty")),
+                httpUrl("telegram.webhook.url"),
+                webhookSecret("telegram.webhook.secret"));
+        var chat = new AppConfig.Chat(integer("chat.max.text.chars", 1, 100_000));
+        return new AppConfig(http, db, telegram, chat);
+    }
+
+    private String text(String key) {
+        String fromEnv = env.get(environmentName(key));
+        String value = fromEnv != null ? fromEnv : values.getProperty(key, "");
+        return value.strip();
+    }
+
+    private String required(String key) {
+        String value = text(key);
+        if (value.isEmpty()) {
+            throw invalid(key, value, "must not be empty");
+        }
+        return value;
+    }
+
+    private int integer(String key, int min, int max) {
+        String value = required(key);
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw invalid(key, value, "must be a whole number from " + min + " to " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    private Optional<String> jdbcUrl(String key) {
+        String value = text(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.startsWith("jdbc:postgresql://") || value.length() <= "jdbc:postgresql://".length()) {
+            throw invalid(key, mask(value), "must look like jdbc:postgresql://host:5432/database");
+        }
+        try {
+            URI uri = new URI(value.substring("jdbc:".length()));
+            if (uri.getHost() == null && !value.startsWith("jdbc:postgresql:///")) {
+                throw invalid(key, mask(value), "has no host; it must look like jdbc:postgresql://host:5432/database");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(key, mask(value), "is not a valid URL: " + e.getReason());
+        }
+        return Optional.of(value);
+    }
+
+    private Optional<URI> httpUrl(String key) {
+        String value = text(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw invalid(key, value, "must be an http:// or https:// address");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw invalid(key, value, "is not a valid address: " + e.getReason());
+        }
+    }
+
+    private AppConfig.TelegramMode telegramMode(String key) {
+        String value = required(key);
+        try {
+            return AppConfig.TelegramMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, "must be one of off, polling, webhook, auto");
+        }
+    }
+
+    private AppConfig.Secret webhookSecret(String key) {
+        String value = text(key);
+        if (!value.isEmpty() && !WEBHOOK_SECRET.matcher(value).matches()) {
+            throw invalid(key, "****", "must be 1-256 characters of A-Z a-z 0-9 _ -");
+        }
+        return new AppConfig.Secret(value);
+    }
+
+    private ConfigException invalid(String key, String shownValue, String rule) {
+        String variable = environmentName(key);
+        String source = env.containsKey(variable) ? variable : key;
+        return new ConfigException("Invalid configuration: " + source + "='" + shownValue + "' " + rule);
+    }
+
+    /** Hides a password that may be embedded in a JDBC URL. */
+    private static String mask(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1****").replaceAll("//[^/@]*:[^/@]*@", "//****@");
+    }
+
+    private static Properties readDefaults() {
+        Properties properties = new Properties();
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + DEFAULTS_RESOURCE + " in the jar");
+            }
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE, e);
+        }
+        return properties;
+    }
+
+    private static Properties readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Invalid configuration: cannot read " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+}

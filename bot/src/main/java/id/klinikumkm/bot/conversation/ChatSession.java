@@ -1,0 +1,19 @@
+package id.klinikumkm.bot.conversation;
+
+import java.util.List;
+
+/** One locked chat during one turn; valid only inside {@link ConversationStore#inChat}. */
+public interface ChatSession {
+    ConversationState state();
+
+    void saveState(ConversationState state);
+
+    /** Adds the user's message to the transcript. */
+    void recordInbound(Sender sender, Input input);
+
+    /** Adds the bot's replies to the transcript and returns them numbered. */
+    List<OutboundMessage> recordOutbound(List<Reply> replies);
+
+    /** Deletes everything stored about this chat: transcript, state and profile (UU PDP right to erasure). */
+    void eraseAll();
+}

@@ -1,0 +1,23 @@
+package id.klinikumkm.bot.conversation;
+
+/** What the user did: typed text (commands included) or pressed a button. */
+public sealed interface Input permits Input.Text, Input.ButtonPress {
+
+    /** Typed text; a leading "/" marks a command such as /start. */
+    record Text(String text) implements Input {
+        public Text {
+            if (text == null) {
+                throw new IllegalArgumentException("text must not be null");
+            }
+        }
+    }
+
+    /** A pressed button, identified by the payload the bot gave it (may be stale or forged). */
+    record ButtonPress(String payload) implements Input {
+        public ButtonPress {
+            if (payload == null) {
+                throw new IllegalArgumentException("payload must not be null");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package id.klinikumkm.bot.storage;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The chats aggregate: identity, conversation state and profile of one conversation. */
+@RegisterConstructorMapper(ChatRow.class)
+interface ChatDao {
+
+    @SqlUpdate("""
+            INSERT INTO chats (channel, external_id) VALUES (:channel, :externalId)
+            ON CONFLICT (channel, external_id) DO NOTHING
+            """)
+    void ensureExists(String channel, String externalId);
+
+    /** Locks the chat row until the transaction ends, serialising turns of one chat across instances. */
+    @SqlQuery("""
+            SELECT id, state_step, state_slots::text AS state_slots
+            FROM chats WHERE channel = :channel AND external_id = :externalId
+            FOR UPDATE
+            """)
+    ChatRow lock(String channel, String externalId);
+
+    @SqlQuery("SELECT id, state_step, state_slots::text AS state_slots FROM chats WHERE channel = :channel AND external_id = :externalId")
+    Optional<ChatRow> find(String channel, String externalId);
+
+    @SqlUpdate("UPDATE chats SET state_step = :step, state_slots = CAST(:slots AS jsonb), updated_at = now() WHERE id = :chatId")
+    void saveState(long chatId, String step, String slots);
+
+    @SqlUpdate("UPDATE chats SET display_name = :displayName, updated_at = now() WHERE id = :chatId AND display_name IS DISTINCT FROM :displayName")
+    void saveDisplayName(long chatId, String displayName);
+
+    /** Forgets the person behind the chat; the row stays so the chat id can still be answered. */
+    @SqlUpdate("""
+            UPDATE chats SET display_name = NULL, consent_at = NULL, state_step = 'new',
+                   state_slots = '{}'::jsonb, updated_at = now()
+            WHERE id = :chatId
+            """)
+    void forgetProfile(long chatId);
+}

@@ -1,0 +1,4 @@
+package id.klinikumkm.bot.storage;
+
+/** A row of the chats table, as the conversation store needs it. */
+record ChatRow(long id, String stateStep, String stateSlots) {}

@@ -1,0 +1,134 @@
+package id.klinikumkm.bot.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.conversation.Button;
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.ChatSession;
+import id.klinikumkm.bot.conversation.ConversationState;
+import id.klinikumkm.bot.conversation.ConversationStore;
+import id.klinikumkm.bot.conversation.Input;
+import id.klinikumkm.bot.conversation.OutboundMessage;
+import id.klinikumkm.bot.conversation.Reply;
+import id.klinikumkm.bot.conversation.Sender;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Conversation state and transcript in PostgreSQL; each turn is one transaction on a locked chat row. */
+public final class JdbiConversationStore implements ConversationStore {
+    private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {};
+    private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {};
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public JdbiConversationStore(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    @Override
+    public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
+        return jdbi.inTransaction(handle -> {
+            ChatDao chats = handle.attach(ChatDao.class);
+            chats.ensureExists(chat.channel().id(), chat.externalId());
+            ChatRow row = chats.lock(chat.channel().id(), chat.externalId());
+            return work.apply(new Session(handle, chat, row));
+        });
+    }
+
+    @Override
+    public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+        return jdbi.withExtension(MessageDao.class,
+                dao -> dao.outboundAfter(chat.channel().id(), chat.externalId(), afterId, limit)).stream()
+                .map(row -> toOutbound(chat, row))
+                .toList();
+    }
+
+    private OutboundMessage toOutbound(ChatKey chat, StoredMessageRow row) {
+        return new OutboundMessage(row.id(), chat, row.body(), read(row.buttons(), BUTTONS), row.createdAt().toInstant());
+    }
+
+    private final class Session implements ChatSession {
+        private final ChatKey chat;
+        private final ChatRow row;
+        private final ChatDao chats;
+        private final MessageDao messages;
+        private final AuditDao audit;
+        private ConversationState state;
+
+        Session(Handle handle, ChatKey chat, ChatRow row) {
+            this.chat = chat;
+            this.row = row;
+            this.chats = handle.attach(ChatDao.class);
+            this.messages = handle.attach(MessageDao.class);
+            this.audit = handle.attach(AuditDao.class);
+            this.state = new ConversationState(row.stateStep(), read(row.stateSlots(), SLOTS));
+        }
+
+        @Override
+        public ConversationState state() {
+            return state;
+        }
+
+        @Override
+        public void saveState(ConversationState next) {
+            chats.saveState(row.id(), next.step(), write(next.slots()));
+            state = next;
+        }
+
+        @Override
+        public void recordInbound(Sender sender, Input input) {
+            if (!sender.displayName().isBlank()) {
+                chats.saveDisplayName(row.id(), sender.displayName());
+            }
+            if (input instanceof Input.Text text) {
+                messages.insertInbound(row.id(), "text", text.text());
+            } else if (input instanceof Input.ButtonPress press) {
+                messages.insertInbound(row.id(), "button", press.payload());
+            }
+        }
+
+        @Override
+        public List<OutboundMessage> recordOutbound(List<Reply> replies) {
+            String delivery = chat.channel() == Channel.WEB ? null : "pending";
+            List<OutboundMessage> stored = new ArrayList<>(replies.size());
+            for (Reply reply : replies) {
+                StoredMessageRow saved = messages.insertOutbound(row.id(), "bot", reply.text(), write(reply.buttons()), delivery);
+                stored.add(toOutbound(chat, saved));
+            }
+            return stored;
+        }
+
+        @Override
+        public void eraseAll() {
+            messages.deleteForChat(row.id());
+            chats.forgetProfile(row.id());
+            state = ConversationState.start();
+            audit.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("unreadable JSON column", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write JSON column", e);
+        }
+    }
+}

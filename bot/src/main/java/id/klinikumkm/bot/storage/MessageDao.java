@@ -1,0 +1,38 @@
+package id.klinikumkm.bot.storage;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The messages aggregate: each chat's transcript, which is also the outbox of push channels. */
+@RegisterConstructorMapper(StoredMessageRow.class)
+interface MessageDao {
+
+    @SqlUpdate("""
+            INSERT INTO messages (chat_id, direction, author, kind, body)
+            VALUES (:chatId, 'in', 'user', :kind, :body)
+            """)
+    void insertInbound(long chatId, String kind, String body);
+
+    /** @param delivery null for channels whose clients fetch messages, 'pending' for channels we push to */
+    @SqlQuery("""
+            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery)
+            VALUES (:chatId, 'out', :author, 'text', :body, CAST(:buttons AS jsonb), :delivery)
+            RETURNING id, body, buttons::text AS buttons, created_at
+            """)
+    StoredMessageRow insertOutbound(long chatId, String author, String body, String buttons, String delivery);
+
+    @SqlQuery("""
+            SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at
+            FROM messages m JOIN chats c ON c.id = m.chat_id
+            WHERE c.channel = :channel AND c.external_id = :externalId
+              AND m.direction = 'out' AND m.id > :afterId
+            ORDER BY m.id
+            LIMIT :limit
+            """)
+    List<StoredMessageRow> outboundAfter(String channel, String externalId, long afterId, int limit);
+
+    @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId")
+    int deleteForChat(long chatId);
+}

@@ -1,0 +1,81 @@
+package id.klinikumkm.bot.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.config.AppConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one HTTP server: every adapter's routes, security headers and error mapping in one place. */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+    private final AppConfig.Http config;
+
+    public HttpServer(AppConfig.Http config, ObjectMapper json, List<Routes> routeGroups) {
+        this.config = config;
+        this.app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.http.maxRequestSize = config.maxRequestBytes();
+            javalin.jetty.host = config.host();
+            javalin.jetty.port = config.port();
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGraceSeconds() * 1000L));
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=300");
+            });
+            javalin.routes.before(HttpServer::securityHeaders);
+            javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "The request is larger than " + config.maxRequestBytes() + " bytes." : e.getMessage()));
+            javalin.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "Terjadi kesalahan di server. Silakan coba lagi sebentar lagi.");
+            });
+            routeGroups.forEach(group -> group.register(javalin.routes));
+        });
+    }
+
+    public void start() {
+        app.start();
+        LOG.info("HTTP server listening on {}:{}", config.host(), app.port());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish, up to the configured grace time. */
+    public void stop() {
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty finishes stopping first, then reports connections still open after the grace period.
+            LOG.warn("HTTP server stopped with connections still open after {} s: {}",
+                    config.shutdownGraceSeconds(), e.getMessage());
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+}

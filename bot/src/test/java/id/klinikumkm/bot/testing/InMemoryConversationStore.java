@@ -1,0 +1,76 @@
+package id.klinikumkm.bot.testing;
+
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.ChatSession;
+import id.klinikumkm.bot.conversation.ConversationState;
+import id.klinikumkm.bot.conversation.ConversationStore;
+import id.klinikumkm.bot.conversation.Input;
+import id.klinikumkm.bot.conversation.OutboundMessage;
+import id.klinikumkm.bot.conversation.Reply;
+import id.klinikumkm.bot.conversation.Sender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A conversation store in memory, for engine tests without a database. */
+public final class InMemoryConversationStore implements ConversationStore {
+    private final Map<ChatKey, ConversationState> states = new HashMap<>();
+    private final Map<ChatKey, List<Object>> transcripts = new HashMap<>();
+    private long nextId = 1;
+
+    @Override
+    public synchronized <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
+        return work.apply(new ChatSession() {
+            @Override
+            public ConversationState state() {
+                return states.getOrDefault(chat, ConversationState.start());
+            }
+
+            @Override
+            public void saveState(ConversationState state) {
+                states.put(chat, state);
+            }
+
+            @Override
+            public void recordInbound(Sender sender, Input input) {
+                transcript(chat).add(input);
+            }
+
+            @Override
+            public List<OutboundMessage> recordOutbound(List<Reply> replies) {
+                List<OutboundMessage> out = new ArrayList<>();
+                for (Reply reply : replies) {
+                    var message = new OutboundMessage(nextId++, chat, reply.text(), reply.buttons(), Instant.now());
+                    transcript(chat).add(message);
+                    out.add(message);
+                }
+                return out;
+            }
+
+            @Override
+            public void eraseAll() {
+                transcripts.remove(chat);
+                states.remove(chat);
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+        return transcript(chat).stream()
+                .filter(OutboundMessage.class::isInstance).map(OutboundMessage.class::cast)
+                .filter(m -> m.id() > afterId).limit(limit).toList();
+    }
+
+    /** Everything stored for a chat, inputs and outbound messages in order. */
+    public synchronized List<Object> transcript(ChatKey chat) {
+        return transcripts.computeIfAbsent(chat, k -> new ArrayList<>());
+    }
+
+    public synchronized ConversationState state(ChatKey chat) {
+        return states.getOrDefault(chat, ConversationState.start());
+    }
+}
