@@ -31,13 +31,29 @@ public final class TestDatabases {
         /** Creates an empty database and returns its JDBC URL. */
         public String freshDatabaseUrl() {
             String database = "klinik_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-            try (Connection connection = DriverManager.getConnection(adminUrl);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + database);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create a test database on " + name + ": " + e.getMessage(), e);
+            execute(adminUrl, "CREATE DATABASE " + database);
+            if (!"embedded".equals(name)) {
+                // The machine's server outlives the test run: drop what we made when the JVM exits.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(adminUrl, database)));
             }
             return withDatabase(adminUrl, database);
+        }
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database set-up failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropQuietly(String adminUrl, String database) {
+        try {
+            execute(adminUrl, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (IllegalStateException e) {
+            System.err.println("could not drop test database " + database + ": " + e.getMessage());
         }
     }
 
