@@ -6,13 +6,23 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.nlu.NluModels;
+import id.klinikumkm.bot.nlu.NluService;
 import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
 import id.klinikumkm.bot.web.ChatPage;
 import id.klinikumkm.bot.web.HealthController;
 import id.klinikumkm.bot.web.HttpServer;
+import id.klinikumkm.bot.web.NluController;
 import id.klinikumkm.bot.web.WebChatController;
+import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.storage.SettingsDao;
+import id.klinikumkm.bot.telegram.TelegramChannel;
+import id.klinikumkm.bot.web.Routes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +33,13 @@ public final class Application implements AutoCloseable {
 
     private final Database database;
     private final HttpServer http;
+    private final Optional<TelegramChannel> telegram;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(Database database, HttpServer http) {
+    private Application(Database database, HttpServer http, Optional<TelegramChannel> telegram) {
         this.database = database;
         this.http = http;
+        this.telegram = telegram;
     }
 
     /** Builds and starts the service; on failure, whatever was started is stopped again. */
@@ -35,16 +47,26 @@ public final class Application implements AutoCloseable {
         String version = BuildInfo.version();
         LOG.info("Klinik UMKM Bot {} starting", version);
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        // Before the database: the model may need a few seconds of training, and failing here leaves nothing open.
+        NluService nlu = NluModels.open(config.nlu());
         Database database = Database.open(config.db());
         try {
-            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), json), BotTexts.load());
-            var http = new HttpServer(config.http(), json, List.of(
+            var texts = BotTexts.load();
+            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), json), texts, nlu);
+            var telegram = TelegramChannel.create(config.telegram(), engine, texts,
+                    database.jdbi().onDemand(OutboxDao.class),
+                    database.jdbi().onDemand(ProcessedUpdateDao.class),
+                    database.jdbi().onDemand(SettingsDao.class));
+            List<Routes> routes = new ArrayList<>(List.of(
                     new HealthController(database::isReachable, version),
                     new ChatPage(),
-                    new WebChatController(engine, json, config.chat().maxTextChars())));
+                    new WebChatController(engine, json, config.chat().maxTextChars()),
+                    new NluController(nlu, json, config.chat().maxTextChars())));
+            telegram.ifPresent(channel -> routes.addAll(channel.routes()));
+            var http = new HttpServer(config.http(), json, routes);
             http.start();
-            LOG.info("Telegram channel: {}", config.telegram().effectiveMode());
-            return new Application(database, http);
+            telegram.ifPresent(TelegramChannel::start);
+            return new Application(database, http, telegram);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -62,6 +84,7 @@ public final class Application implements AutoCloseable {
             return;
         }
         LOG.info("Shutting down");
+        telegram.ifPresent(TelegramChannel::close);
         http.stop();
         database.close();
         LOG.info("Stopped");

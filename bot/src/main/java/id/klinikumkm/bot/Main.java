@@ -3,9 +3,10 @@ package id.klinikumkm.bot;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.config.ConfigException;
 import id.klinikumkm.bot.config.ConfigLoader;
+import id.klinikumkm.bot.nlu.NluCommands;
 
 /**
- * Command line: {@code java -jar klinik-bot.jar [serve]}.
+ * Command line: {@code java -jar klinik-bot.jar [serve]}, or one of the classifier tools in {@link NluCommands}.
  * Exit codes: 0 normal stop, 1 failed to start, 2 invalid configuration or usage.
  */
 public final class Main {
@@ -13,8 +14,10 @@ public final class Main {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
-        if (!"serve".equals(command)) {
-            System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve]");
+        boolean nlu = NluCommands.COMMANDS.contains(command);
+        if (!"serve".equals(command) && !nlu) {
+            System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve | "
+                    + NluCommands.USAGE + "]");
             System.exit(2);
         }
         AppConfig config;
@@ -24,6 +27,9 @@ public final class Main {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (nlu) {
+            System.exit(NluCommands.run(config.nlu(), args, System.out, System.err));
         }
         serve(config);
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -20,7 +20,8 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat) {
 
     public enum TelegramMode { OFF, POLLING, WEBHOOK, AUTO }
 
-    public record Telegram(Secret botToken, TelegramMode mode, URI apiUrl, Optional<URI> webhookUrl, Secret webhookSecret) {
+    public record Telegram(Secret botToken, TelegramMode mode, URI apiUrl, Optional<URI> webhookUrl, Secret webhookSecret,
+                           int webhookMaxConnections, int pollingTimeoutSeconds, int handlerThreads) {
         /** The mode after AUTO is resolved from what is configured. */
         public TelegramMode effectiveMode() {
             if (mode != TelegramMode.AUTO) {
@@ -34,6 +35,16 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat) {
     }
 
     public record Chat(int maxTextChars) {}
+
+    /**
+     * Understanding free text (see nlp-models/README.md).
+     *
+     * @param modelsDir the training data, lexicon and trained model
+     * @param threshold least probability of the top intent for a direct answer
+     * @param margin least lead of the top intent over the second for a direct answer
+     * @param clarifyThreshold least probability of the top intent for a "Maksud Anda ...?" question; below it, fall back
+     */
+    public record Nlu(Path modelsDir, double threshold, double margin, double clarifyThreshold) {}
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

@@ -76,9 +76,29 @@ public final class ConfigLoader {
                 telegramMode("telegram.mode"),
                 httpUrl("telegram.api.url").orElseThrow(() -> invalid("telegram.api.url", "", "must not be empty")),
                 httpUrl("telegram.webhook.url"),
-                webhookSecret("telegram.webhook.secret"));
+                webhookSecret("telegram.webhook.secret"),
+                integer("telegram.webhook.max.connections", 1, 100),
+                integer("telegram.polling.timeout.seconds", 0, 100),
+                integer("telegram.handler.threads", 1, 64));
+        if (telegram.effectiveMode() == AppConfig.TelegramMode.WEBHOOK) {
+            if (telegram.webhookUrl().isEmpty()) {
+                throw invalid("telegram.webhook.url", "", "must be set in webhook mode");
+            }
+            if (telegram.webhookSecret().isEmpty()) {
+                throw invalid("telegram.webhook.secret", "", "must be set in webhook mode, so forged webhook calls are refused");
+            }
+        }
         var chat = new AppConfig.Chat(integer("chat.max.text.chars", 1, 100_000));
-        return new AppConfig(http, db, telegram, chat);
+        double threshold = probability("nlu.threshold");
+        var nlu = new AppConfig.Nlu(
+                Path.of(required("nlu.models.dir")),
+                threshold,
+                probability("nlu.margin"),
+                probability("nlu.clarify.threshold"));
+        if (nlu.clarifyThreshold() > threshold) {
+            throw invalid("nlu.clarify.threshold", text("nlu.clarify.threshold"), "must not be above nlu.threshold (" + threshold + ")");
+        }
+        return new AppConfig(http, db, telegram, chat, nlu);
     }
 
     private String text(String key) {
@@ -105,6 +125,19 @@ public final class ConfigLoader {
             return number;
         } catch (NumberFormatException e) {
             throw invalid(key, value, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    private double probability(String key) {
+        String value = required(key);
+        try {
+            double number = Double.parseDouble(value);
+            if (!(number >= 0 && number <= 1)) {
+                throw invalid(key, value, "must be a number from 0 to 1, such as 0.5");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw invalid(key, value, "must be a number from 0 to 1, such as 0.5");
         }
     }
 

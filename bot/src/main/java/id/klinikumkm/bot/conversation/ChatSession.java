@@ -6,6 +6,13 @@ import java.util.List;
 public interface ChatSession {
     ConversationState state();
 
+    /**
+     * Marks a channel delivery as handled in this turn's transaction.
+     *
+     * @return false if it was handled before, in which case the turn must not answer again
+     */
+    boolean markUpdateHandled(long updateId);
+
     void saveState(ConversationState state);
 
     /** Adds the user's message to the transcript. */
@@ -13,6 +20,9 @@ public interface ChatSession {
 
     /** Adds the bot's replies to the transcript and returns them numbered. */
     List<OutboundMessage> recordOutbound(List<Reply> replies);
+
+    /** Keeps a question the bot could not answer with confidence, for admins to review. */
+    void recordUnanswered(UnansweredQuestion question);
 
     /** Deletes everything stored about this chat: transcript, state and profile (UU PDP right to erasure). */
     void eraseAll();

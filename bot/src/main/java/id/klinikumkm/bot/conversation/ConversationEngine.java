@@ -12,20 +12,32 @@ public final class ConversationEngine {
     private final ConversationStore store;
     private final Dialogue dialogue;
 
-    public ConversationEngine(ConversationStore store, BotTexts texts) {
+    /**
+     * @param classifier understands free text; see {@link IntentClassifier}
+     */
+    public ConversationEngine(ConversationStore store, BotTexts texts, IntentClassifier classifier) {
         this.store = store;
-        this.dialogue = new Dialogue(texts);
+        this.dialogue = new Dialogue(texts, classifier);
+    }
+
+    /** An engine that understands no free text: every typed question gets the menu (for channel tests). */
+    public ConversationEngine(ConversationStore store, BotTexts texts) {
+        this(store, texts, IntentClassifier.NONE);
     }
 
     public List<OutboundMessage> handle(InboundMessage message) {
         Input input = clean(message.input());
         Sender sender = new Sender(message.sender().userId(), TextCleaner.clean(message.sender().displayName()));
         return store.inChat(message.chat(), session -> {
+            if (message.updateId().isPresent() && !session.markUpdateHandled(message.updateId().getAsLong())) {
+                return List.of();
+            }
             Turn turn = dialogue.respond(session.state(), input);
             if (turn.eraseData()) {
                 session.eraseAll();
             } else {
                 session.recordInbound(sender, input);
+                turn.unanswered().ifPresent(session::recordUnanswered);
             }
             session.saveState(turn.next());
             return session.recordOutbound(turn.replies());
@@ -36,7 +48,10 @@ public final class ConversationEngine {
         if (input instanceof Input.Text text) {
             return new Input.Text(TextCleaner.clean(text.text()));
         }
-        return new Input.ButtonPress(TextCleaner.clean(((Input.ButtonPress) input).payload()));
+        if (input instanceof Input.ButtonPress press) {
+            return new Input.ButtonPress(TextCleaner.clean(press.payload()));
+        }
+        return input;
     }
 
     /** Messages for a chat newer than {@code afterId}, for clients that fetch rather than get pushed to. */

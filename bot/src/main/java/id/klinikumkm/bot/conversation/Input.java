@@ -1,7 +1,7 @@
 package id.klinikumkm.bot.conversation;
 
 /** What the user did: typed text (commands included) or pressed a button. */
-public sealed interface Input permits Input.Text, Input.ButtonPress {
+public sealed interface Input permits Input.Text, Input.ButtonPress, Input.Attachment {
 
     /** Typed text; a leading "/" marks a command such as /start. */
     record Text(String text) implements Input {
@@ -11,6 +11,9 @@ public sealed interface Input permits Input.Text, Input.ButtonPress {
             }
         }
     }
+
+    /** Something the bot cannot read yet: a sticker, photo, voice note, location, file... */
+    record Attachment(String kind) implements Input {}
 
     /** A pressed button, identified by the payload the bot gave it (may be stale or forged). */
     record ButtonPress(String payload) implements Input {

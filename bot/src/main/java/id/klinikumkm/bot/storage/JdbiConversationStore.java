@@ -10,9 +10,11 @@ import id.klinikumkm.bot.conversation.ChatSession;
 import id.klinikumkm.bot.conversation.ConversationState;
 import id.klinikumkm.bot.conversation.ConversationStore;
 import id.klinikumkm.bot.conversation.Input;
+import id.klinikumkm.bot.conversation.Interpretation;
 import id.klinikumkm.bot.conversation.OutboundMessage;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
+import id.klinikumkm.bot.conversation.UnansweredQuestion;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,8 @@ public final class JdbiConversationStore implements ConversationStore {
         private final ChatDao chats;
         private final MessageDao messages;
         private final AuditDao audit;
+        private final ProcessedUpdateDao updates;
+        private final UnansweredDao unanswered;
         private ConversationState state;
 
         Session(Handle handle, ChatKey chat, ChatRow row) {
@@ -70,12 +74,19 @@ public final class JdbiConversationStore implements ConversationStore {
             this.chats = handle.attach(ChatDao.class);
             this.messages = handle.attach(MessageDao.class);
             this.audit = handle.attach(AuditDao.class);
+            this.updates = handle.attach(ProcessedUpdateDao.class);
+            this.unanswered = handle.attach(UnansweredDao.class);
             this.state = new ConversationState(row.stateStep(), read(row.stateSlots(), SLOTS));
         }
 
         @Override
         public ConversationState state() {
             return state;
+        }
+
+        @Override
+        public boolean markUpdateHandled(long updateId) {
+            return updates.markHandled(chat.channel().id(), updateId).isPresent();
         }
 
         @Override
@@ -93,6 +104,9 @@ public final class JdbiConversationStore implements ConversationStore {
                 messages.insertInbound(row.id(), "text", text.text());
             } else if (input instanceof Input.ButtonPress press) {
                 messages.insertInbound(row.id(), "button", press.payload());
+            } else if (input instanceof Input.Attachment attachment) {
+                // The file itself is not kept; only that one was sent.
+                messages.insertInbound(row.id(), "text", "[" + attachment.kind() + "]");
             }
         }
 
@@ -108,8 +122,15 @@ public final class JdbiConversationStore implements ConversationStore {
         }
 
         @Override
+        public void recordUnanswered(UnansweredQuestion question) {
+            Interpretation meaning = question.interpretation();
+            unanswered.insert(row.id(), question.text(), meaning.decision().id(), write(meaning.top()));
+        }
+
+        @Override
         public void eraseAll() {
             messages.deleteForChat(row.id());
+            unanswered.deleteForChat(row.id());
             chats.forgetProfile(row.id());
             state = ConversationState.start();
             audit.record("user", chat.toString(), "chat.erased", "chat:" + row.id());

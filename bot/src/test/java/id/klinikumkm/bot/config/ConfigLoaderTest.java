@@ -26,7 +26,8 @@ class ConfigLoaderTest {
                 "KLINIK_HTTP_PORT", "8081",
                 "KLINIK_DB_URL", "jdbc:postgresql://db.internal:5432/klinik",
                 "TELEGRAM_BOT_TOKEN", "123:abc",
-                "TELEGRAM_WEBHOOK_URL", "https://klinik.example.go.id/telegram/webhook"));
+                "TELEGRAM_WEBHOOK_URL", "https://klinik.example.go.id/telegram/webhook",
+                "TELEGRAM_WEBHOOK_SECRET", "a-long-random-secret"));
         assertEquals(8081, config.http().port());
         assertEquals("jdbc:postgresql://db.internal:5432/klinik", config.db().url().orElseThrow());
         assertEquals(AppConfig.TelegramMode.WEBHOOK, config.telegram().effectiveMode());
@@ -78,6 +79,13 @@ class ConfigLoaderTest {
                 "TELEGRAM_WEBHOOK_SECRET", "s3cr3t_value"));
         assertThat(config.toString()).doesNotContain("SECRET-TOKEN").doesNotContain("hunter2").doesNotContain("s3cr3t_value");
         assertFalse(config.telegram().botToken().isEmpty());
+    }
+
+    @Test
+    void webhook_mode_without_a_secret_is_refused() {
+        var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of(
+                "TELEGRAM_BOT_TOKEN", "1:x", "TELEGRAM_WEBHOOK_URL", "https://klinik.example.go.id/hook")));
+        assertThat(error.getMessage()).contains("telegram.webhook.secret");
     }
 
     @Test

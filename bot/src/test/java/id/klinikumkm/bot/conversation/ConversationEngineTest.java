@@ -87,10 +87,12 @@ class ConversationEngineTest {
     }
 
     @Test
-    void free_text_is_recorded_cleaned_and_answered_with_the_menu() {
+    void free_text_is_recorded_cleaned_and_without_a_classifier_falls_back_to_the_menu() {
         List<OutboundMessage> replies = engine.handle(InboundMessage.text(chat, "gmn cara bikin nib\u0000 kak"));
-        assertThat(onlyText(replies)).isEqualTo(texts.get("free.text"));
+        assertThat(onlyText(replies)).isEqualTo(texts.get("fallback"));
+        assertThat(payloads(replies.get(0))).contains("topic:legal", "topic:consultant");
         assertThat(store.transcript(chat)).contains(new Input.Text("gmn cara bikin nib kak"));
+        assertThat(store.unanswered(chat)).extracting(UnansweredQuestion::text).containsExactly("gmn cara bikin nib kak");
     }
 
     @Test

@@ -8,6 +8,7 @@ import id.klinikumkm.bot.conversation.Input;
 import id.klinikumkm.bot.conversation.OutboundMessage;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
+import id.klinikumkm.bot.conversation.UnansweredQuestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import java.util.function.Function;
 public final class InMemoryConversationStore implements ConversationStore {
     private final Map<ChatKey, ConversationState> states = new HashMap<>();
     private final Map<ChatKey, List<Object>> transcripts = new HashMap<>();
+    private final Map<ChatKey, List<UnansweredQuestion>> unanswered = new HashMap<>();
+    private final java.util.Set<Long> handledUpdates = new java.util.HashSet<>();
     private long nextId = 1;
 
     @Override
@@ -27,6 +30,11 @@ public final class InMemoryConversationStore implements ConversationStore {
             @Override
             public ConversationState state() {
                 return states.getOrDefault(chat, ConversationState.start());
+            }
+
+            @Override
+            public boolean markUpdateHandled(long updateId) {
+                return handledUpdates.add(updateId);
             }
 
             @Override
@@ -51,7 +59,13 @@ public final class InMemoryConversationStore implements ConversationStore {
             }
 
             @Override
+            public void recordUnanswered(UnansweredQuestion question) {
+                unanswered.computeIfAbsent(chat, k -> new ArrayList<>()).add(question);
+            }
+
+            @Override
             public void eraseAll() {
+                unanswered.remove(chat);
                 transcripts.remove(chat);
                 states.remove(chat);
             }
@@ -68,6 +82,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     /** Everything stored for a chat, inputs and outbound messages in order. */
     public synchronized List<Object> transcript(ChatKey chat) {
         return transcripts.computeIfAbsent(chat, k -> new ArrayList<>());
+    }
+
+    /** The questions kept as unanswered for a chat, oldest first. */
+    public synchronized List<UnansweredQuestion> unanswered(ChatKey chat) {
+        return List.copyOf(unanswered.getOrDefault(chat, List.of()));
     }
 
     public synchronized ConversationState state(ChatKey chat) {

@@ -15,6 +15,8 @@ public final class TestApp {
         values.put("http.port", "0");
         values.put("http.host", "127.0.0.1");
         values.put("http.shutdown.grace.seconds", "1");
+        // The repository's NLU data and model, as when the jar runs from the repository root.
+        values.putIfAbsent("nlu.models.dir", RepoFiles.nlpModels().toString());
         if (databaseUrl != null) {
             values.put("db.url", databaseUrl);
         }

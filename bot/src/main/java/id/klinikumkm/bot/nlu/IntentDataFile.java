@@ -1,0 +1,55 @@
+package id.klinikumkm.bot.nlu;
+
+import id.klinikumkm.bot.conversation.Intents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code key<TAB>text} example files ({@code intents-id.train}, {@code intents-id.test}). Blank lines
+ * and lines starting with {@code #} are ignored; an unknown key or a line without a tab fails with its line
+ * number, so a typo in the data cannot silently create a new intent.
+ */
+public final class IntentDataFile {
+    private IntentDataFile() {}
+
+    public static List<LabelledText> read(Path file) {
+        try {
+            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static List<LabelledText> parse(List<String> lines, String source) {
+        List<LabelledText> examples = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            String where = source + " line " + (i + 1);
+            if (tab < 0) {
+                throw new IllegalArgumentException(where + ": expected key<TAB>text, got: " + line);
+            }
+            String key = line.substring(0, tab).strip();
+            String text = line.substring(tab + 1).strip();
+            if (!Intents.isKnown(key)) {
+                throw new IllegalArgumentException(where + ": unknown intent key '" + key + "'");
+            }
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException(where + ": empty text");
+            }
+            examples.add(new LabelledText(key, text, i + 1));
+        }
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no examples");
+        }
+        return examples;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Understanding Indonesian questions: the only package that uses Apache OpenNLP.
+ *
+ * <p>{@link id.klinikumkm.bot.nlu.NluService} implements the conversation's
+ * {@link id.klinikumkm.bot.conversation.IntentClassifier} port: {@link id.klinikumkm.bot.nlu.TextNormaliser}
+ * turns chat text into canonical tokens, {@link id.klinikumkm.bot.nlu.IntentModel} (an OpenNLP doccat
+ * MaxEnt model over word and character n-grams) scores the intents, and
+ * {@link id.klinikumkm.bot.nlu.DecisionPolicy} decides between answering, asking back and falling back.
+ * {@link id.klinikumkm.bot.nlu.NluModels} owns the files in {@code nlu.models.dir} (data, lexicon, model and
+ * the hash tying the model to its data); {@link id.klinikumkm.bot.nlu.NluCommands} is the command line
+ * (train, evaluate, cross-validate, tune, benchmark). See {@code nlp-models/README.md}.
+ *
+ * <p>Invariants: no OpenNLP type appears in a public signature outside this package's own classes; the
+ * service, the normaliser, the model and the policy are immutable and thread-safe.
+ */
+package id.klinikumkm.bot.nlu;

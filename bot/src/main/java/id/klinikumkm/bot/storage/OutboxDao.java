@@ -1,0 +1,77 @@
+package id.klinikumkm.bot.storage;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The sending side of the messages aggregate: outbound rows with delivery 'pending' are the outbox of push
+ * channels. Claims take a lease (next_attempt_at in the future) so several instances never send the same row,
+ * and only the oldest pending message of each chat is claimable, so a chat's messages go out in order.
+ */
+@RegisterConstructorMapper(OutboxMessage.class)
+public interface OutboxDao {
+
+    @SqlQuery("""
+            WITH firsts AS (
+                SELECT DISTINCT ON (m.chat_id) m.id, m.next_attempt_at
+                FROM messages m JOIN chats c ON c.id = m.chat_id
+                WHERE m.delivery = 'pending' AND c.channel = :channel AND c.blocked_at IS NULL
+                ORDER BY m.chat_id, m.id
+            ), due AS (
+                SELECT m.id FROM messages m JOIN firsts f ON f.id = m.id
+                WHERE f.next_attempt_at IS NULL OR f.next_attempt_at <= now()
+                ORDER BY m.id
+                LIMIT :limit
+                FOR UPDATE OF m SKIP LOCKED
+            )
+            UPDATE messages m SET next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+            FROM due, chats c
+            WHERE m.id = due.id AND c.id = m.chat_id
+            RETURNING m.id, m.chat_id, c.external_id AS external_chat_id, m.body, m.buttons::text AS buttons,
+                      m.parts_sent, m.attempts
+            """)
+    List<OutboxMessage> claimDue(String channel, int limit, double leaseSeconds);
+
+    @SqlUpdate("UPDATE messages SET parts_sent = :partsSent WHERE id = :id")
+    void markPartsSent(long id, int partsSent);
+
+    @SqlUpdate("UPDATE messages SET delivery = 'sent', next_attempt_at = NULL, delivery_error = NULL WHERE id = :id")
+    void markSent(long id);
+
+    /** Tries again after a delay; {@code countsAsAttempt} is false for our own pacing, true for failures. */
+    @SqlUpdate("""
+            UPDATE messages SET next_attempt_at = now() + make_interval(secs => :delaySeconds),
+                   delivery_error = :error, attempts = attempts + CASE WHEN :countsAsAttempt THEN 1 ELSE 0 END
+            WHERE id = :id
+            """)
+    void retryLater(long id, double delaySeconds, String error, boolean countsAsAttempt);
+
+    @SqlUpdate("UPDATE messages SET delivery = 'failed', next_attempt_at = NULL, delivery_error = :reason WHERE id = :id")
+    void markFailed(long id, String reason);
+
+    /** The user blocked the bot: stop sending to the chat and fail what was waiting, with the reason. */
+    @SqlUpdate("""
+            WITH blocked AS (UPDATE chats SET blocked_at = now() WHERE id = :chatId RETURNING id)
+            UPDATE messages SET delivery = 'failed', next_attempt_at = NULL, delivery_error = :reason
+            WHERE chat_id IN (SELECT id FROM blocked) AND delivery = 'pending'
+            """)
+    void blockChat(long chatId, String reason);
+
+    /** As {@link #blockChat}, for a chat known by its channel id (Telegram's my_chat_member "kicked"). */
+    @SqlUpdate("""
+            WITH blocked AS (
+                UPDATE chats SET blocked_at = now()
+                WHERE channel = :channel AND external_id = :externalId RETURNING id)
+            UPDATE messages SET delivery = 'failed', next_attempt_at = NULL, delivery_error = :reason
+            WHERE chat_id IN (SELECT id FROM blocked) AND delivery = 'pending'
+            """)
+    void blockChat(String channel, String externalId, String reason);
+
+    @SqlUpdate("UPDATE chats SET blocked_at = NULL WHERE channel = :channel AND external_id = :externalId")
+    void unblockChat(String channel, String externalId);
+
+    @SqlQuery("SELECT count(*) FROM messages WHERE delivery = 'pending'")
+    long pendingCount();
+}

@@ -1,0 +1,216 @@
+package id.klinikumkm.bot.telegram;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.conversation.Button;
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.OutboxMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends the Telegram outbox: durable (rows stay pending until Telegram accepted them), paced by
+ * {@link SendLimits}, in order per chat. 429 waits retry_after; network errors and 5xx back off
+ * exponentially; 400 fails the message and 403 marks the chat blocked, both without retrying and with the
+ * reason stored. Nothing is dropped silently.
+ */
+final class OutboxSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {};
+    private static final String CHANNEL = Channel.TELEGRAM.id();
+    private static final int BATCH = 100;
+    private static final double LEASE_SECONDS = 60;
+    private static final int MAX_ATTEMPTS = 15;
+    private static final long MAX_BACKOFF_SECONDS = 300;
+
+    private final OutboxDao outbox;
+    private final TelegramClient client;
+    private final ObjectMapper json;
+    private final SendLimits limits = new SendLimits();
+    private final Object wakeUp = new Object();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private boolean nudged;
+
+    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json) {
+        this.outbox = outbox;
+        this.client = client;
+        this.json = json;
+        this.thread = new Thread(this::run, "telegram-outbox");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Something was queued: look at the outbox now instead of at the next tick. */
+    void nudge() {
+        synchronized (wakeUp) {
+            nudged = true;
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<OutboxMessage> batch = outbox.claimDue(CHANNEL, BATCH, LEASE_SECONDS);
+                for (OutboxMessage message : batch) {
+                    if (!running) {
+                        break;
+                    }
+                    deliver(message);
+                }
+                if (batch.isEmpty()) {
+                    waitForWork(250);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox cycle failed, retrying shortly: {}", Failures.describe(e));
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void deliver(OutboxMessage message) throws InterruptedException {
+        long waitNanos = limits.tryChat(message.externalChatId());
+        if (waitNanos > 0) {
+            outbox.retryLater(message.id(), waitNanos / 1e9, null, false);
+            return;
+        }
+        List<String> parts = TelegramText.split(message.body(), TelegramText.MAX_CHARS);
+        for (int part = message.partsSent(); part < parts.size(); part++) {
+            if (part > message.partsSent()) {
+                awaitChat(message.externalChatId());
+            }
+            limits.awaitGlobal();
+            boolean last = part == parts.size() - 1;
+            try {
+                client.execute(sendMessage(message, parts.get(part), last));
+            } catch (TelegramApiRequestException e) {
+                onRefused(message, e);
+                return;
+            } catch (TelegramApiException e) {
+                retryWithBackoff(message, "network: " + Failures.describe(e));
+                return;
+            }
+            if (!last) {
+                outbox.markPartsSent(message.id(), part + 1);
+            }
+        }
+        outbox.markSent(message.id());
+    }
+
+    private SendMessage sendMessage(OutboxMessage message, String text, boolean last) {
+        var builder = SendMessage.builder()
+                .chatId(message.externalChatId())
+                .text(TelegramText.html(text))
+                .parseMode(ParseMode.HTML);
+        List<Button> buttons = readButtons(message.buttons());
+        if (last && !buttons.isEmpty()) {
+            builder.replyMarkup(keyboard(buttons));
+        }
+        return builder.build();
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        List<InlineKeyboardRow> rows = buttons.stream()
+                .map(b -> new InlineKeyboardRow(InlineKeyboardButton.builder().text(b.label()).callbackData(b.payload()).build()))
+                .toList();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private void onRefused(OutboxMessage message, TelegramApiRequestException e) {
+        Integer code = e.getErrorCode();
+        String reason = code + ": " + e.getApiResponse();
+        if (code != null && code == 429) {
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            int seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
+            LOG.info("Telegram asked to slow down for chat message {}: retry after {} s", message.id(), seconds);
+            outbox.retryLater(message.id(), seconds, reason, true);
+        } else if (code != null && code == 403) {
+            LOG.info("Chat of message {} blocked the bot; its pending messages are marked failed", message.id());
+            outbox.blockChat(message.chatId(), reason);
+        } else if (code != null && code >= 400 && code < 500) {
+            LOG.warn("Telegram refused message {} ({}); not retried", message.id(), code);
+            outbox.markFailed(message.id(), reason);
+        } else {
+            retryWithBackoff(message, reason);
+        }
+    }
+
+    private void retryWithBackoff(OutboxMessage message, String reason) {
+        int attempt = message.attempts() + 1;
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.warn("Giving up on message {} after {} attempts: {}", message.id(), attempt, reason);
+            outbox.markFailed(message.id(), "gave up after " + attempt + " attempts: " + reason);
+            return;
+        }
+        long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempt - 1, 20));
+        LOG.info("Message {} not sent ({}); attempt {} in {} s", message.id(), reason, attempt + 1, delay);
+        outbox.retryLater(message.id(), delay, reason, true);
+    }
+
+    private void awaitChat(String chatId) throws InterruptedException {
+        long wait;
+        while ((wait = limits.tryChat(chatId)) > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private void waitForWork(long millis) throws InterruptedException {
+        synchronized (wakeUp) {
+            if (!nudged) {
+                wakeUp.wait(millis);
+            }
+            nudged = false;
+        }
+    }
+
+    private List<Button> readButtons(String buttons) {
+        try {
+            return json.readValue(buttons, BUTTONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        nudge();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

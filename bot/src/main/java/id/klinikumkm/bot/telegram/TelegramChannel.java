@@ -1,0 +1,154 @@
+package id.klinikumkm.bot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.config.AppConfig;
+import id.klinikumkm.bot.conversation.BotTexts;
+import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.storage.SettingsDao;
+import id.klinikumkm.bot.web.Routes;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Telegram adapter: receives updates (long polling or webhook), hands them to the conversation engine,
+ * and sends the answers from the outbox. Off when no bot token is configured.
+ */
+public final class TelegramChannel implements AutoCloseable {
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+    static final List<String> COMMANDS = List.of("start", "menu", "help", "konsultasi", "status", "batal", "hapus");
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+    private static final double SWEEP_AFTER_SECONDS = 20;
+
+    private final AppConfig.Telegram config;
+    private final OkHttpTelegramClient client;
+    private final BotTexts texts;
+    private final OutboxSender sender;
+    private final UpdateProcessor processor;
+    private final UpdateIntake intake;
+    private final Optional<WebhookRoute> webhook;
+    private final Optional<PollingReceiver> polling;
+    private final WebhookRegistrar registrar;
+    private final ScheduledExecutorService sweeper =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "telegram-sweeper"));
+
+    private TelegramChannel(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts, OutboxDao outbox,
+                            ProcessedUpdateDao updates, SettingsDao settings) {
+        this.config = config;
+        this.texts = texts;
+        TelegramUrl url = telegramUrl(config.apiUrl());
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+        ObjectMapper json = TelegramJson.create();
+        String token = config.botToken().value();
+        this.client = new OkHttpTelegramClient(json, http, token, url);
+        this.sender = new OutboxSender(outbox, client, json);
+        this.processor = new UpdateProcessor(config.handlerThreads(), engine, updates, outbox, client, sender::nudge);
+        this.intake = new UpdateIntake(updates, processor, json);
+        this.registrar = new WebhookRegistrar(client, settings);
+        boolean webhookMode = config.effectiveMode() == AppConfig.TelegramMode.WEBHOOK;
+        this.webhook = webhookMode
+                ? Optional.of(new WebhookRoute(webhookPath(config.webhookUrl().orElseThrow()),
+                        config.webhookSecret().value(), json, intake))
+                : Optional.empty();
+        this.polling = webhookMode
+                ? Optional.empty()
+                : Optional.of(new PollingReceiver(token, url, config.pollingTimeoutSeconds(), intake));
+    }
+
+    /** The channel, or empty when the configuration turns Telegram off. */
+    public static Optional<TelegramChannel> create(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts,
+                                                   OutboxDao outbox, ProcessedUpdateDao updates, SettingsDao settings) {
+        if (config.effectiveMode() == AppConfig.TelegramMode.OFF) {
+            LOG.info("Telegram channel is off (no bot token configured)");
+            return Optional.empty();
+        }
+        return Optional.of(new TelegramChannel(config, engine, texts, outbox, updates, settings));
+    }
+
+    /** The webhook route, in webhook mode; registered on the HTTP server before it starts. */
+    public List<Routes> routes() {
+        return webhook.<List<Routes>>map(List::of).orElse(List.of());
+    }
+
+    /** Starts sending, resumes what a crash left, and starts receiving. Call after the HTTP server is up. */
+    public void start() {
+        sender.start();
+        intake.resumeUnhandled(0);
+        sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
+        registerCommands();
+        if (webhook.isPresent()) {
+            registerWebhook();
+        }
+        polling.ifPresent(PollingReceiver::start);
+        LOG.info("Telegram channel started in {} mode", config.effectiveMode().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void sweep() {
+        try {
+            intake.resumeUnhandled(SWEEP_AFTER_SECONDS);
+        } catch (RuntimeException e) {
+            LOG.warn("Sweep for unhandled updates failed: {}", Failures.describe(e));
+        }
+    }
+
+    private void registerCommands() {
+        List<BotCommand> commands = COMMANDS.stream()
+                .map(name -> new BotCommand(name, texts.get("commands." + name)))
+                .toList();
+        try {
+            client.execute(SetMyCommands.builder().commands(commands).build());
+        } catch (TelegramApiException e) {
+            LOG.warn("setMyCommands failed ({}); the menu of commands may be outdated", Failures.describe(e));
+        }
+    }
+
+    private void registerWebhook() {
+        try {
+            registrar.ensure(config.webhookUrl().orElseThrow().toString(), config.webhookSecret().value(),
+                    config.webhookMaxConnections(), ALLOWED_UPDATES);
+        } catch (TelegramApiException e) {
+            LOG.error("Webhook registration failed ({}); retrying in 30 s", Failures.describe(e));
+            sweeper.schedule(this::registerWebhook, 30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sends what is queued now rather than at the next tick (for example after a consultant's reply). */
+    public void nudge() {
+        sender.nudge();
+    }
+
+    @Override
+    public void close() {
+        polling.ifPresent(PollingReceiver::stop);
+        sweeper.shutdownNow();
+        processor.close();
+        sender.close();
+    }
+
+    static TelegramUrl telegramUrl(URI api) {
+        int port = api.getPort() > 0 ? api.getPort() : ("https".equals(api.getScheme()) ? 443 : 80);
+        return TelegramUrl.builder().schema(api.getScheme()).host(api.getHost()).port(port).testServer(false).build();
+    }
+
+    private static String webhookPath(URI webhookUrl) {
+        String path = webhookUrl.getPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+}

@@ -1,0 +1,70 @@
+package id.klinikumkm.bot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The one way updates enter, from polling and webhook alike: record durably first (a duplicate delivery is
+ * recognised here), then hand new ones to the processor. Also resumes updates recorded but never handled.
+ */
+final class UpdateIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
+    private static final String CHANNEL = Channel.TELEGRAM.id();
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final ProcessedUpdateDao updates;
+    private final UpdateProcessor processor;
+    private final ObjectMapper json;
+
+    UpdateIntake(ProcessedUpdateDao updates, UpdateProcessor processor, ObjectMapper json) {
+        this.updates = updates;
+        this.processor = processor;
+        this.json = json;
+    }
+
+    /**
+     * Records the update and queues it for handling. Throws if it could not be recorded, so the caller can
+     * make Telegram deliver it again.
+     */
+    void accept(Update update, String payload) {
+        if (updates.record(CHANNEL, update.getUpdateId(), payload)) {
+            processor.dispatch(update);
+        } else {
+            LOG.debug("Update {} was delivered before; not handled again", update.getUpdateId());
+        }
+    }
+
+    void accept(Update update) {
+        accept(update, write(update));
+    }
+
+    /** Queues updates that were recorded at least {@code olderThanSeconds} ago but are still unhandled. */
+    int resumeUnhandled(double olderThanSeconds) {
+        List<String> pending = updates.unhandled(CHANNEL, olderThanSeconds, MAX_ATTEMPTS, 500);
+        for (String payload : pending) {
+            try {
+                processor.dispatch(json.readValue(payload, Update.class));
+            } catch (JsonProcessingException e) {
+                LOG.warn("A recorded update could not be read back: {}", e.getOriginalMessage());
+            }
+        }
+        if (!pending.isEmpty()) {
+            LOG.info("Resumed {} recorded but unhandled updates", pending.size());
+        }
+        return pending.size();
+    }
+
+    private String write(Update update) {
+        try {
+            return json.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("update cannot be serialised", e);
+        }
+    }
+}

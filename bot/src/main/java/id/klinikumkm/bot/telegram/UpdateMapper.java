@@ -1,0 +1,120 @@
+package id.klinikumkm.bot.telegram;
+
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.InboundMessage;
+import id.klinikumkm.bot.conversation.Input;
+import id.klinikumkm.bot.conversation.Sender;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Translates Telegram updates into engine messages. Choices (documented in the README):
+ * <ul>
+ *   <li>Only private chats are served. In groups the bot stays silent and stores nothing: consultations are
+ *       personal, and group members did not agree to have their messages kept.</li>
+ *   <li>Edited messages are not answered again; the user's next message is.</li>
+ *   <li>Stickers, photos, voice notes, locations, files get a friendly "please type your question".</li>
+ * </ul>
+ */
+final class UpdateMapper {
+
+    MappedUpdate map(Update update) {
+        OptionalLong updateId = OptionalLong.of(update.getUpdateId());
+        if (update.hasCallbackQuery()) {
+            return callback(update.getCallbackQuery(), updateId);
+        }
+        if (update.hasMessage()) {
+            return message(update.getMessage(), updateId);
+        }
+        if (update.hasEditedMessage()) {
+            return new MappedUpdate.Ignored("edited message", Optional.empty());
+        }
+        if (update.hasMyChatMember() && "private".equals(update.getMyChatMember().getChat().getType())) {
+            String status = update.getMyChatMember().getNewChatMember().getStatus();
+            String chatId = String.valueOf(update.getMyChatMember().getChat().getId());
+            return new MappedUpdate.BlockChange(chatId, "kicked".equals(status));
+        }
+        return new MappedUpdate.Ignored("update kind not served", Optional.empty());
+    }
+
+    /** The chat an update belongs to, for ordering; "0" when it has none. */
+    static String chatIdOf(Update update) {
+        if (update.hasCallbackQuery()) {
+            CallbackQuery query = update.getCallbackQuery();
+            return String.valueOf(query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
+        }
+        if (update.hasMessage()) {
+            return String.valueOf(update.getMessage().getChatId());
+        }
+        if (update.hasEditedMessage()) {
+            return String.valueOf(update.getEditedMessage().getChatId());
+        }
+        if (update.hasMyChatMember()) {
+            return String.valueOf(update.getMyChatMember().getChat().getId());
+        }
+        return "0";
+    }
+
+    private static MappedUpdate callback(CallbackQuery query, OptionalLong updateId) {
+        Optional<String> queryId = Optional.of(query.getId());
+        boolean privateChat = query.getMessage() == null || query.getMessage().isUserMessage();
+        if (!privateChat || query.getData() == null) {
+            return new MappedUpdate.Ignored("button outside a private chat", queryId);
+        }
+        String chatId = String.valueOf(query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
+        var message = new InboundMessage(new ChatKey(Channel.TELEGRAM, chatId), sender(query.getFrom()),
+                new Input.ButtonPress(query.getData()), updateId);
+        return new MappedUpdate.Inbound(message, queryId, false);
+    }
+
+    private static MappedUpdate message(Message message, OptionalLong updateId) {
+        if (!message.isUserMessage()) {
+            return new MappedUpdate.Ignored("group chat", Optional.empty());
+        }
+        ChatKey chat = new ChatKey(Channel.TELEGRAM, String.valueOf(message.getChatId()));
+        Input input = message.hasText() ? new Input.Text(message.getText()) : new Input.Attachment(attachmentKind(message));
+        return new MappedUpdate.Inbound(new InboundMessage(chat, sender(message.getFrom()), input, updateId),
+                Optional.empty(), message.hasText());
+    }
+
+    private static String attachmentKind(Message message) {
+        if (message.hasSticker()) {
+            return "sticker";
+        }
+        if (message.hasVoice() || message.hasAudio()) {
+            return "voice";
+        }
+        if (message.hasPhoto()) {
+            return "photo";
+        }
+        if (message.hasLocation()) {
+            return "location";
+        }
+        if (message.hasDocument()) {
+            return "document";
+        }
+        if (message.hasVideo() || message.hasVideoNote() || message.hasAnimation()) {
+            return "video";
+        }
+        if (message.hasContact()) {
+            return "contact";
+        }
+        return "other";
+    }
+
+    private static Sender sender(User user) {
+        if (user == null) {
+            return new Sender("", "");
+        }
+        String name = user.getFirstName() == null ? "" : user.getFirstName();
+        if (user.getLastName() != null) {
+            name = name + " " + user.getLastName();
+        }
+        return new Sender(String.valueOf(user.getId()), name.strip());
+    }
+}

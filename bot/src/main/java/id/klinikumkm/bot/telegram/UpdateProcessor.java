@@ -1,0 +1,125 @@
+package id.klinikumkm.bot.telegram;
+
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Handles recorded updates: those of one chat strictly in arrival order on one thread (stripes keyed by
+ * chat), different chats in parallel. Exactly-once comes from the engine marking the update handled in the
+ * same transaction as its answer; an update that fails stays unhandled and is tried again by the sweeper.
+ */
+final class UpdateProcessor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateProcessor.class);
+    private static final String CHANNEL = Channel.TELEGRAM.id();
+
+    private final ExecutorService[] stripes;
+    private final UpdateMapper mapper = new UpdateMapper();
+    private final ConversationEngine engine;
+    private final ProcessedUpdateDao updates;
+    private final OutboxDao outbox;
+    private final TelegramClient client;
+    private final Runnable afterReplies;
+
+    UpdateProcessor(int threads, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
+                    TelegramClient client, Runnable afterReplies) {
+        this.engine = engine;
+        this.updates = updates;
+        this.outbox = outbox;
+        this.client = client;
+        this.afterReplies = afterReplies;
+        this.stripes = new ExecutorService[threads];
+        for (int i = 0; i < threads; i++) {
+            int number = i;
+            stripes[i] = Executors.newSingleThreadExecutor(r -> new Thread(r, "telegram-updates-" + number));
+        }
+    }
+
+    /** Queues an update behind the earlier ones of its chat. */
+    void dispatch(Update update) {
+        String chatId = UpdateMapper.chatIdOf(update);
+        stripes[Math.floorMod(chatId.hashCode(), stripes.length)].execute(() -> process(update));
+    }
+
+    private void process(Update update) {
+        try {
+            MappedUpdate mapped = mapper.map(update);
+            if (mapped instanceof MappedUpdate.Inbound inbound) {
+                if (inbound.showTyping()) {
+                    showTyping(inbound.message().chat().externalId());
+                }
+                engine.handle(inbound.message());
+                inbound.callbackQueryId().ifPresent(this::answerCallback);
+                afterReplies.run();
+            } else if (mapped instanceof MappedUpdate.BlockChange change) {
+                if (change.blocked()) {
+                    outbox.blockChat(CHANNEL, change.chatId(), "403: the user blocked the bot");
+                } else {
+                    outbox.unblockChat(CHANNEL, change.chatId());
+                }
+                updates.markHandled(CHANNEL, update.getUpdateId());
+            } else if (mapped instanceof MappedUpdate.Ignored ignored) {
+                ignored.callbackQueryId().ifPresent(this::answerCallback);
+                updates.markHandled(CHANNEL, update.getUpdateId());
+                LOG.debug("Update {} not answered: {}", update.getUpdateId(), ignored.reason());
+            }
+        } catch (Exception e) {
+            // The one catch-all per update: it stays recorded and unhandled, and the sweeper tries it again.
+            String failure = Failures.describe(e);
+            LOG.error("Update {} of chat {} failed, will retry: {}", update.getUpdateId(),
+                    new ChatKey(Channel.TELEGRAM, UpdateMapper.chatIdOf(update)), failure);
+            try {
+                updates.noteFailure(CHANNEL, update.getUpdateId(), failure);
+            } catch (RuntimeException ignoredToo) {
+                LOG.warn("Could not note the failure of update {}: {}", update.getUpdateId(), Failures.describe(ignoredToo));
+            }
+        }
+    }
+
+    private void showTyping(String chatId) {
+        try {
+            client.executeAsync(SendChatAction.builder().chatId(chatId).action("typing").build())
+                    .exceptionally(e -> null);
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.debug("typing action not sent: {}", e.toString());
+        }
+    }
+
+    private void answerCallback(String callbackQueryId) {
+        try {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+        } catch (TelegramApiException e) {
+            // Telegram refuses answers to queries older than a few minutes; the reply message still goes out.
+            LOG.debug("answerCallbackQuery failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ExecutorService stripe : stripes) {
+            stripe.shutdown();
+        }
+        for (ExecutorService stripe : stripes) {
+            try {
+                if (!stripe.awaitTermination(10, TimeUnit.SECONDS)) {
+                    stripe.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                stripe.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

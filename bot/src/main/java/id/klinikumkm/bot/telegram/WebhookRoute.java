@@ -1,0 +1,67 @@
+package id.klinikumkm.bot.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.web.ApiException;
+import id.klinikumkm.bot.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The webhook on our own HTTP server. A call must carry the configured secret (compared in constant time);
+ * it is answered 200 only once the update is durably recorded, and 503 when it cannot be, so Telegram
+ * delivers it again.
+ */
+final class WebhookRoute implements Routes {
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRoute.class);
+
+    private final String path;
+    private final byte[] secret;
+    private final ObjectMapper json;
+    private final UpdateIntake intake;
+
+    WebhookRoute(String path, String secret, ObjectMapper json, UpdateIntake intake) {
+        this.path = path;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.json = json;
+        this.intake = intake;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(path, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        String given = ctx.header(SECRET_HEADER);
+        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            LOG.warn("Webhook call refused: missing or wrong secret token");
+            throw new ApiException(401, "Unauthorized");
+        }
+        String body = ctx.body();
+        Update update;
+        try {
+            update = json.readValue(body, Update.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The body is not a Telegram update.");
+        }
+        if (update == null || update.getUpdateId() == null) {
+            throw ApiException.badRequest("The body is not a Telegram update.");
+        }
+        try {
+            intake.accept(update, body);
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook update {} not recorded ({}); answering 503 so Telegram retries",
+                    update.getUpdateId(), Failures.describe(e));
+            throw new ApiException(503, "Temporarily unavailable; please retry.");
+        }
+        ctx.json(Map.of("ok", true));
+    }
+}
