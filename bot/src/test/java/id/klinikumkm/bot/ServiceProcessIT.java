@@ -68,7 +68,8 @@ class ServiceProcessIT {
         try {
             awaitReady(http, second, secondLog);
             JsonNode history = http.get("/api/chat/messages?session=" + session + "&after=0").json();
-            assertEquals(2, history.get("messages").size(), "transcript kept across the restart");
+            // welcome, consent question, delete confirmation
+            assertEquals(3, history.get("messages").size(), "transcript kept across the restart");
             // The chat was waiting for the delete confirmation; that state must have survived too.
             JsonNode answer = http.postJson("/api/chat/messages",
                     Map.of("session", session, "button", "privacy:delete:no")).json();

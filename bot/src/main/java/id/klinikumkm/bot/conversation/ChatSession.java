@@ -6,6 +6,12 @@ import java.util.List;
 public interface ChatSession {
     ConversationState state();
 
+    /** Whether the user agreed to have their messages and name stored (UU PDP 27/2022). */
+    boolean hasConsent();
+
+    /** Records the user's answer to the storage question; withdrawing stops storing from now on. */
+    void setConsent(boolean given);
+
     /**
      * Marks a channel delivery as handled in this turn's transaction.
      *

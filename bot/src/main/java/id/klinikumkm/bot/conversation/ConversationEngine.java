@@ -9,6 +9,9 @@ import java.util.List;
  * and the answers numbered belong to one transaction on one locked chat. Thread-safe.
  */
 public final class ConversationEngine {
+    /** Stands in the transcript for a typed message of a user who did not agree to storage. */
+    public static final String NOT_STORED = "[tidak disimpan: belum ada persetujuan]";
+
     private final ConversationStore store;
     private final Dialogue dialogue;
 
@@ -32,16 +35,26 @@ public final class ConversationEngine {
             if (message.updateId().isPresent() && !session.markUpdateHandled(message.updateId().getAsLong())) {
                 return List.of();
             }
-            Turn turn = dialogue.respond(session.state(), input);
+            Turn turn = dialogue.respond(session.state(), input, session.hasConsent());
             if (turn.eraseData()) {
                 session.eraseAll();
             } else {
-                session.recordInbound(sender, input);
-                turn.unanswered().ifPresent(session::recordUnanswered);
+                turn.consent().ifPresent(session::setConsent);
+                boolean keep = session.hasConsent();
+                session.recordInbound(keep ? sender : Sender.anonymous(sender.userId()), keep ? input : withoutPersonalData(input));
+                turn.unanswered().ifPresent(q -> session.recordUnanswered(keep ? q : q.withoutText()));
             }
             session.saveState(turn.next());
             return session.recordOutbound(turn.replies());
         });
+    }
+
+    /** Typed text may hold names, phone numbers, stories: without consent only commands and buttons are kept. */
+    private static Input withoutPersonalData(Input input) {
+        if (input instanceof Input.Text text && !text.text().startsWith("/")) {
+            return new Input.Text(NOT_STORED);
+        }
+        return input;
     }
 
     private static Input clean(Input input) {

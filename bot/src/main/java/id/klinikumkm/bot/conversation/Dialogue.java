@@ -15,6 +15,8 @@ final class Dialogue {
     static final String TOPIC_CONSULTANT = "topic:consultant";
     static final String DELETE_YES = "privacy:delete:yes";
     static final String DELETE_NO = "privacy:delete:no";
+    static final String CONSENT_YES = "privacy:consent:yes";
+    static final String CONSENT_NO = "privacy:consent:no";
     /** Prefix of the buttons offered by "Maksud Anda ...?": {@code intent:legal.nib.cost}. */
     static final String INTENT_PREFIX = "intent:";
     /** Topics offered when asking back: at most this many, each at least this probable. */
@@ -29,7 +31,20 @@ final class Dialogue {
         this.classifier = classifier;
     }
 
-    Turn respond(ConversationState state, Input input) {
+    /**
+     * @param consented whether the chat already agreed to storage; /start asks only when it has not
+     */
+    Turn respond(ConversationState state, Input input, boolean consented) {
+        if (input instanceof Input.Text text && commandName(text.text().strip()).equals("start")) {
+            Reply welcome = withMenu(texts.get("welcome"));
+            return consented
+                    ? Turn.say(ConversationState.at(Step.MAIN_MENU), welcome)
+                    : Turn.say(ConversationState.at(Step.MAIN_MENU), welcome, consentQuestion());
+        }
+        return respond(state, input);
+    }
+
+    private Turn respond(ConversationState state, Input input) {
         if (input instanceof Input.ButtonPress press) {
             return onButton(Step.of(state.step()), press.payload());
         }
@@ -93,9 +108,15 @@ final class Dialogue {
         return texts.get("intent.title." + intent);
     }
 
+    private Reply consentQuestion() {
+        return Reply.of(texts.get("consent.ask"),
+                new Button(texts.get("consent.yes"), CONSENT_YES),
+                new Button(texts.get("consent.no"), CONSENT_NO));
+    }
+
     private Turn onCommand(String command) {
         return switch (command) {
-            case "start" -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("welcome")));
+            case "privasi", "privacy" -> Turn.say(ConversationState.at(Step.MAIN_MENU), consentQuestion());
             case "help", "bantuan" -> Turn.say(ConversationState.at(Step.MAIN_MENU),
                     Reply.of(texts.get("help")), withMenu(texts.get("menu.prompt")));
             case "hapus", "delete" -> Turn.say(ConversationState.at(Step.CONFIRM_DELETE), Reply.of(
@@ -118,6 +139,10 @@ final class Dialogue {
             case TOPIC_HALAL -> topic("topic.halal");
             case TOPIC_CONSULTANT -> Turn.say(ConversationState.at(Step.TOPIC),
                     Reply.of(texts.get("topic.consultant"), menuButton()));
+            case CONSENT_YES -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("consent.given")))
+                    .recordingConsent(true);
+            case CONSENT_NO -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("consent.refused")))
+                    .recordingConsent(false);
             case DELETE_YES -> step == Step.CONFIRM_DELETE
                     ? new Turn(List.of(Reply.of(texts.get("delete.done"))), ConversationState.start(), true)
                     : stale();
@@ -151,8 +176,11 @@ final class Dialogue {
         return new Button(texts.get("button.menu"), MENU);
     }
 
-    /** "/Start@KlinikBot deep-link" -> "start". */
+    /** "/Start@KlinikBot deep-link" -> "start"; "" for text that is not a command. */
     private static String commandName(String text) {
+        if (!text.startsWith("/")) {
+            return "";
+        }
         String first = text.substring(1).split("\\s+", 2)[0];
         int at = first.indexOf('@');
         return (at >= 0 ? first.substring(0, at) : first).toLowerCase(Locale.ROOT);

@@ -13,4 +13,9 @@ public record UnansweredQuestion(String text, Interpretation interpretation) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(interpretation, "interpretation");
     }
+
+    /** The same question without what the user typed, for chats that did not agree to storage. */
+    public UnansweredQuestion withoutText() {
+        return new UnansweredQuestion("", interpretation);
+    }
 }

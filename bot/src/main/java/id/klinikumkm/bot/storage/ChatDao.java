@@ -1,6 +1,5 @@
 package id.klinikumkm.bot.storage;
 
-import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -17,17 +16,18 @@ interface ChatDao {
 
     /** Locks the chat row until the transaction ends, serialising turns of one chat across instances. */
     @SqlQuery("""
-            SELECT id, state_step, state_slots::text AS state_slots
+            SELECT id, state_step, state_slots::text AS state_slots, consent_at IS NOT NULL AS consented
             FROM chats WHERE channel = :channel AND external_id = :externalId
             FOR UPDATE
             """)
     ChatRow lock(String channel, String externalId);
 
-    @SqlQuery("SELECT id, state_step, state_slots::text AS state_slots FROM chats WHERE channel = :channel AND external_id = :externalId")
-    Optional<ChatRow> find(String channel, String externalId);
 
     @SqlUpdate("UPDATE chats SET state_step = :step, state_slots = CAST(:slots AS jsonb), updated_at = now() WHERE id = :chatId")
     void saveState(long chatId, String step, String slots);
+
+    @SqlUpdate("UPDATE chats SET consent_at = CASE WHEN :given THEN now() END, updated_at = now() WHERE id = :chatId")
+    void saveConsent(long chatId, boolean given);
 
     @SqlUpdate("UPDATE chats SET display_name = :displayName, updated_at = now() WHERE id = :chatId AND display_name IS DISTINCT FROM :displayName")
     void saveDisplayName(long chatId, String displayName);

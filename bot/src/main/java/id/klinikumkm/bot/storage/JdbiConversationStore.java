@@ -67,6 +67,7 @@ public final class JdbiConversationStore implements ConversationStore {
         private final ProcessedUpdateDao updates;
         private final UnansweredDao unanswered;
         private ConversationState state;
+        private boolean consented;
 
         Session(Handle handle, ChatKey chat, ChatRow row) {
             this.chat = chat;
@@ -77,11 +78,23 @@ public final class JdbiConversationStore implements ConversationStore {
             this.updates = handle.attach(ProcessedUpdateDao.class);
             this.unanswered = handle.attach(UnansweredDao.class);
             this.state = new ConversationState(row.stateStep(), read(row.stateSlots(), SLOTS));
+            this.consented = row.consented();
         }
 
         @Override
         public ConversationState state() {
             return state;
+        }
+
+        @Override
+        public boolean hasConsent() {
+            return consented;
+        }
+
+        @Override
+        public void setConsent(boolean given) {
+            chats.saveConsent(row.id(), given);
+            consented = given;
         }
 
         @Override
@@ -133,6 +146,7 @@ public final class JdbiConversationStore implements ConversationStore {
             unanswered.deleteForChat(row.id());
             chats.forgetProfile(row.id());
             state = ConversationState.start();
+            consented = false;
             audit.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
         }
     }

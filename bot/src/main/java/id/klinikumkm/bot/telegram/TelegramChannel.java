@@ -30,7 +30,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 public final class TelegramChannel implements AutoCloseable {
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
-    static final List<String> COMMANDS = List.of("start", "menu", "help", "konsultasi", "status", "batal", "hapus");
+    static final List<String> COMMANDS = List.of("start", "menu", "help", "konsultasi", "status", "batal", "privasi", "hapus");
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
     private static final double SWEEP_AFTER_SECONDS = 20;
 

@@ -15,13 +15,46 @@ class ConversationEngineTest {
     private final ChatKey chat = new ChatKey(Channel.TELEGRAM, "12345");
 
     @Test
-    void start_greets_and_shows_the_four_topic_buttons() {
+    void start_greets_shows_the_four_topic_buttons_and_asks_for_consent() {
         List<OutboundMessage> replies = engine.handle(InboundMessage.text(chat, "/start"));
-        assertEquals(1, replies.size());
+        assertEquals(2, replies.size());
         assertThat(replies.get(0).text()).contains("Klinik Konsultasi Usaha Mikro");
         assertThat(labels(replies.get(0))).containsExactly(
                 "Legalitas", "Kemasan & Label", "Sertifikasi Halal", "Konsultasi dengan Petugas");
+        assertThat(replies.get(1).text()).contains("UU No. 27 Tahun 2022");
+        assertThat(payloads(replies.get(1))).containsExactly("privacy:consent:yes", "privacy:consent:no");
         assertEquals("main_menu", store.state(chat).step());
+    }
+
+    @Test
+    void start_does_not_ask_again_once_consent_was_given() {
+        engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
+        List<OutboundMessage> replies = engine.handle(InboundMessage.text(chat, "/start"));
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).text()).isEqualTo(texts.get("welcome"));
+    }
+
+    @Test
+    void without_consent_typed_text_and_names_are_not_stored_but_still_answered() {
+        var withName = new InboundMessage(chat, new Sender("12345", "Siti Aminah"),
+                new Input.Text("nama saya Siti, hp 081234567890"));
+        List<OutboundMessage> replies = engine.handle(withName);
+
+        assertThat(replies).isNotEmpty();
+        assertThat(store.transcript(chat)).contains(new Input.Text(ConversationEngine.NOT_STORED));
+        assertThat(store.transcript(chat).toString()).doesNotContain("Siti").doesNotContain("0812");
+        assertThat(store.unanswered(chat)).extracting(UnansweredQuestion::text).containsExactly("");
+    }
+
+    @Test
+    void refusing_consent_after_giving_it_stops_storing_text() {
+        engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
+        engine.handle(InboundMessage.text(chat, "boleh disimpan"));
+        engine.handle(InboundMessage.button(chat, "privacy:consent:no"));
+        engine.handle(InboundMessage.text(chat, "jangan disimpan"));
+
+        assertThat(store.transcript(chat)).contains(new Input.Text("boleh disimpan"))
+                .doesNotContain(new Input.Text("jangan disimpan"));
     }
 
     @Test
@@ -66,7 +99,9 @@ class ConversationEngineTest {
     @Test
     void hapus_then_confirm_erases_the_transcript() {
         engine.handle(InboundMessage.text(chat, "/start"));
+        engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
         engine.handle(InboundMessage.text(chat, "nama saya Bu Siti, 0812-3456-7890"));
+        assertThat(store.transcript(chat).toString()).contains("Siti");
         List<OutboundMessage> confirm = engine.handle(InboundMessage.text(chat, "/hapus"));
         assertThat(payloads(confirm.get(0))).containsExactly("privacy:delete:yes", "privacy:delete:no");
 
@@ -80,6 +115,7 @@ class ConversationEngineTest {
 
     @Test
     void hapus_then_decline_keeps_everything() {
+        engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
         engine.handle(InboundMessage.text(chat, "halo"));
         engine.handle(InboundMessage.text(chat, "/hapus"));
         engine.handle(InboundMessage.button(chat, "privacy:delete:no"));
@@ -88,6 +124,7 @@ class ConversationEngineTest {
 
     @Test
     void free_text_is_recorded_cleaned_and_without_a_classifier_falls_back_to_the_menu() {
+        engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
         List<OutboundMessage> replies = engine.handle(InboundMessage.text(chat, "gmn cara bikin nib\u0000 kak"));
         assertThat(onlyText(replies)).isEqualTo(texts.get("fallback"));
         assertThat(payloads(replies.get(0))).contains("topic:legal", "topic:consultant");

@@ -47,9 +47,10 @@ class JdbiConversationStoreIT {
 
             var fresh = new JdbiConversationStore(database.jdbi(), JSON);
             assertEquals("confirm_delete", fresh.inChat(chat, session -> session.state().step()));
-            assertThat(fresh.outboundAfter(chat, 0, 100)).hasSize(2);
+            // /start: welcome and the consent question; /hapus: the confirmation.
+            assertThat(fresh.outboundAfter(chat, 0, 100)).hasSize(3);
             assertEquals(2, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
-            assertEquals(2, count(database, "SELECT count(*) FROM messages WHERE delivery = 'pending'"));
+            assertEquals(3, count(database, "SELECT count(*) FROM messages WHERE delivery = 'pending'"));
         }
     }
 
@@ -61,7 +62,7 @@ class JdbiConversationStoreIT {
         try (Database database = open(server)) {
             var store = new JdbiConversationStore(database.jdbi(), JSON);
             var engine = new ConversationEngine(store, BotTexts.load());
-            long first = engine.handle(InboundMessage.text(mine, "/start")).get(0).id();
+            long first = engine.handle(InboundMessage.text(mine, "/menu")).get(0).id();
             engine.handle(InboundMessage.text(theirs, "/start"));
             OutboundMessage second = engine.handle(InboundMessage.button(mine, "topic:halal")).get(0);
 
@@ -78,6 +79,7 @@ class JdbiConversationStoreIT {
         ChatKey chat = new ChatKey(Channel.TELEGRAM, "55501");
         try (Database database = open(server)) {
             var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), JSON), BotTexts.load());
+            engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
             engine.handle(new InboundMessage(chat, new id.klinikumkm.bot.conversation.Sender("55501", "Siti <b>Aminah</b>"),
                     new id.klinikumkm.bot.conversation.Input.Text("no hp saya 081234567890")));
             assertEquals(1, count(database, "SELECT count(*) FROM chats WHERE display_name = 'Siti <b>Aminah</b>'"));
@@ -86,8 +88,25 @@ class JdbiConversationStoreIT {
 
             assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE body LIKE '%0812%'"));
             assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
-            assertEquals(0, count(database, "SELECT count(*) FROM chats WHERE display_name IS NOT NULL"));
+            assertEquals(0, count(database, "SELECT count(*) FROM chats WHERE display_name IS NOT NULL OR consent_at IS NOT NULL"));
             assertEquals(1, count(database, "SELECT count(*) FROM audit_log WHERE action = 'chat.erased'"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void without_consent_no_name_or_typed_text_reaches_the_database(TestDatabases.Target server) {
+        ChatKey chat = new ChatKey(Channel.TELEGRAM, "55502");
+        try (Database database = open(server)) {
+            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), JSON), BotTexts.load());
+            engine.handle(new InboundMessage(chat, new id.klinikumkm.bot.conversation.Sender("55502", "Siti Aminah"),
+                    new id.klinikumkm.bot.conversation.Input.Text("no hp saya 081234567890")));
+            engine.handle(InboundMessage.button(chat, "privacy:consent:no"));
+
+            assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE body LIKE '%0812%'"));
+            assertEquals(0, count(database, "SELECT count(*) FROM unanswered_questions WHERE text <> ''"));
+            assertEquals(0, count(database, "SELECT count(*) FROM chats WHERE display_name IS NOT NULL OR consent_at IS NOT NULL"));
+            assertEquals(1, count(database, "SELECT count(*) FROM messages WHERE direction = 'in' AND kind = 'button'"));
         }
     }
 
@@ -101,7 +120,7 @@ class JdbiConversationStoreIT {
             try {
                 List<Future<List<OutboundMessage>>> results = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
-                    String text = i % 2 == 0 ? "/hapus" : "/start";
+                    String text = i % 2 == 0 ? "/hapus" : "/menu";
                     results.add(pool.submit(() -> engine.handle(InboundMessage.text(chat, text))));
                 }
                 for (Future<List<OutboundMessage>> result : results) {

@@ -41,15 +41,18 @@ class UnansweredQuestionsIT {
                                     new IntentScore("halal.cost", 0.45), new IntentScore("halal.duration", 0.4)))
                             : new Interpretation(text, Decision.FALLBACK, List.of(new IntentScore("out_of_scope", 0.9))));
 
+            engine.handle(InboundMessage.text(chat, "belum setuju"));
+            engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
             engine.handle(InboundMessage.text(chat, "halal berapa"));
             engine.handle(InboundMessage.text(chat, "zzz qqq"));
             engine.handle(InboundMessage.text(chat, "/start"));
 
             List<Map<String, Object>> rows = database.jdbi().withHandle(handle -> handle.createQuery(
                     "SELECT text, decision, top_intents::text AS top FROM unanswered_questions ORDER BY id").mapToMap().list());
-            assertThat(rows).extracting(row -> row.get("text")).containsExactly("halal berapa", "zzz qqq");
-            assertThat(rows).extracting(row -> row.get("decision")).containsExactly("clarify", "fallback");
-            JsonNode top = JSON.readTree((String) rows.get(0).get("top"));
+            // Before consent the question is counted without its text.
+            assertThat(rows).extracting(row -> row.get("text")).containsExactly("", "halal berapa", "zzz qqq");
+            assertThat(rows).extracting(row -> row.get("decision")).containsExactly("fallback", "clarify", "fallback");
+            JsonNode top = JSON.readTree((String) rows.get(1).get("top"));
             assertEquals("halal.cost", top.get(0).get("key").asText());
             assertEquals(0.45, top.get(0).get("probability").asDouble(), 1e-9);
 

@@ -28,7 +28,7 @@ class TelegramDeliveryIT {
     void a_429_with_retry_after_is_honoured_and_the_message_arrives_once() {
         harness.polling();
         fake.failNext("sendMessage", 701, 1, 429, "Too Many Requests: retry after 2", 2);
-        fake.textMessage(701, "/start");
+        fake.textMessage(701, "/menu");
 
         List<FakeBotApi.Call> attempts = fake.awaitCalls("sendMessage", 2, Duration.ofSeconds(20));
 
@@ -94,7 +94,7 @@ class TelegramDeliveryIT {
 
         assertThat(fake.awaitSentTo(702, 1, Duration.ofSeconds(15)).get(0).text()).contains("selamat datang");
         TelegramHarness.sleep(2000);
-        assertThat(fake.sentTo(702)).hasSize(1);
+        assertThat(fake.sentTo(702)).hasSize(2);
         assertEquals(0, Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE handled_at IS NULL"));
     }
 

@@ -65,12 +65,13 @@ class TelegramPollingIT {
         harness.polling();
         fake.textMessage(504, "/help");
 
-        // /help answers with two messages; everything for this chat is handled in order.
-        List<FakeBotApi.Call> replies = fake.awaitSentTo(504, 3, WAIT);
+        // /start answers with the welcome and the consent question, /help with two messages; in this order.
+        List<FakeBotApi.Call> replies = fake.awaitSentTo(504, 4, WAIT);
         assertThat(replies.get(0).text()).contains("selamat datang");
-        assertThat(replies.get(1).text()).contains("Cara memakai");
+        assertThat(replies.get(1).text()).contains("Boleh kami menyimpan");
+        assertThat(replies.get(2).text()).contains("Cara memakai");
         TelegramHarness.settle();
-        assertThat(fake.sentTo(504)).hasSize(3);
+        assertThat(fake.sentTo(504)).hasSize(4);
         assertEquals(1, Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE update_id = " + updateId));
     }
 
@@ -102,7 +103,7 @@ class TelegramPollingIT {
     void a_user_who_blocked_the_bot_gets_nothing_more_and_the_reason_is_kept() {
         harness.polling();
         fake.failNext("sendMessage", 506, 1, 403, "Forbidden: bot was blocked by the user", null);
-        fake.textMessage(506, "/start");
+        fake.textMessage(506, "/menu");
 
         fake.awaitCalls("sendMessage", 1, WAIT);
         harness.awaitCount("SELECT count(*) FROM messages WHERE delivery = 'failed' AND delivery_error LIKE '403%'", 1);
@@ -126,7 +127,7 @@ class TelegramPollingIT {
     void a_message_refused_with_400_is_not_retried_and_is_marked_failed() {
         harness.polling();
         fake.failNext("sendMessage", 507, 1, 400, "Bad Request: chat not found", null);
-        fake.textMessage(507, "/start");
+        fake.textMessage(507, "/menu");
 
         harness.awaitCount("SELECT count(*) FROM messages WHERE delivery = 'failed' AND delivery_error LIKE '400%'", 1);
         TelegramHarness.settle();
@@ -137,7 +138,7 @@ class TelegramPollingIT {
     void a_server_error_is_retried_and_the_message_arrives_once() {
         harness.polling();
         fake.failNext("sendMessage", 508, 1, 500, "Internal Server Error", null);
-        fake.textMessage(508, "/start");
+        fake.textMessage(508, "/menu");
 
         List<FakeBotApi.Call> attempts = fake.awaitCalls("sendMessage", 2, WAIT);
         assertEquals(500, attempts.get(0).status());

@@ -62,7 +62,7 @@ class TelegramWebhookIT {
         System.out.println("webhook update to sendMessage: " + Duration.between(posted, welcome.at()).toMillis() + " ms");
 
         assertEquals(200, post(fake.updates().callbackQuery(fake.nextUpdateId(), 601, "topic:legal"), SECRET));
-        assertThat(fake.awaitSentTo(601, 2, WAIT).get(1).text()).contains("Legalitas Usaha");
+        assertThat(fake.awaitSentTo(601, 3, WAIT).get(2).text()).contains("Legalitas Usaha");
         fake.awaitCalls("answerCallbackQuery", 1, WAIT);
     }
 
@@ -75,11 +75,12 @@ class TelegramWebhookIT {
         assertEquals(200, post(update, SECRET));
         assertEquals(200, post(fake.updates().textMessage(fake.nextUpdateId(), 602, "/menu"), SECRET));
 
-        List<FakeBotApi.Call> replies = fake.awaitSentTo(602, 2, WAIT);
+        List<FakeBotApi.Call> replies = fake.awaitSentTo(602, 3, WAIT);
         assertThat(replies.get(0).text()).contains("selamat datang");
-        assertThat(replies.get(1).text()).contains("pilih topik");
+        assertThat(replies.get(1).text()).contains("Boleh kami menyimpan");
+        assertThat(replies.get(2).text()).contains("pilih topik");
         TelegramHarness.settle();
-        assertThat(fake.sentTo(602)).hasSize(2);
+        assertThat(fake.sentTo(602)).hasSize(3);
     }
 
     @Test
@@ -126,8 +127,8 @@ class TelegramWebhookIT {
             }
             assertEquals(200, status);
             assertThat(fake.awaitSentTo(604, 1, WAIT).get(0).text()).contains("selamat datang");
-            Thread.sleep(1000);
-            assertThat(fake.sentTo(604)).hasSize(1);
+            TelegramHarness.settle();
+            assertThat(fake.sentTo(604)).hasSize(2);
         } finally {
             harness.close();
             server.close();

@@ -22,6 +22,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<ChatKey, List<Object>> transcripts = new HashMap<>();
     private final Map<ChatKey, List<UnansweredQuestion>> unanswered = new HashMap<>();
     private final java.util.Set<Long> handledUpdates = new java.util.HashSet<>();
+    private final java.util.Set<ChatKey> consented = new java.util.HashSet<>();
     private long nextId = 1;
 
     @Override
@@ -30,6 +31,20 @@ public final class InMemoryConversationStore implements ConversationStore {
             @Override
             public ConversationState state() {
                 return states.getOrDefault(chat, ConversationState.start());
+            }
+
+            @Override
+            public boolean hasConsent() {
+                return consented.contains(chat);
+            }
+
+            @Override
+            public void setConsent(boolean given) {
+                if (given) {
+                    consented.add(chat);
+                } else {
+                    consented.remove(chat);
+                }
             }
 
             @Override
@@ -68,6 +83,7 @@ public final class InMemoryConversationStore implements ConversationStore {
                 unanswered.remove(chat);
                 transcripts.remove(chat);
                 states.remove(chat);
+                consented.remove(chat);
             }
         });
     }

@@ -46,29 +46,34 @@ class ChatPageBrowserIT {
         browser.get("http://127.0.0.1:" + app.httpPort() + "/chat");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
-        wait.until(d -> d.findElements(By.cssSelector(".msg.bot .buttons button")).size() == 4);
+        wait.until(d -> botMessages().size() == 2);
         assertThat(botMessages().get(0).getText()).contains("Klinik Konsultasi Usaha Mikro");
-        assertThat(browser.findElements(By.cssSelector(".msg.bot .buttons button")).stream().map(WebElement::getText))
+        assertThat(botMessages().get(0).findElements(By.cssSelector(".buttons button")).stream().map(WebElement::getText))
                 .containsExactly("Legalitas", "Kemasan & Label", "Sertifikasi Halal", "Konsultasi dengan Petugas");
+        assertThat(botMessages().get(1).findElements(By.cssSelector(".buttons button")).stream().map(WebElement::getText))
+                .containsExactly("Setuju", "Tidak setuju");
 
+        button("Setuju").click();
+        wait.until(d -> botMessages().size() == 3);
         button("Sertifikasi Halal").click();
 
-        wait.until(d -> botMessages().size() == 2);
-        assertThat(botMessages().get(1).getText()).contains("self declare");
-        assertThat(browser.findElements(By.cssSelector(".msg.user")).get(0).getText()).isEqualTo("Sertifikasi Halal");
+        wait.until(d -> botMessages().size() == 4);
+        assertThat(botMessages().get(3).getText()).contains("self declare");
+        assertThat(browser.findElements(By.cssSelector(".msg.user"))).extracting(WebElement::getText)
+                .containsExactly("Setuju", "Sertifikasi Halal");
     }
 
     @Test
     void typed_html_is_shown_as_text_and_never_rendered() {
         browser.get("http://127.0.0.1:" + app.httpPort() + "/chat");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(d -> botMessages().size() == 1);
+        wait.until(d -> botMessages().size() == 2);
 
         WebElement input = browser.findElement(By.id("text"));
         input.sendKeys("<img src=x onerror=alert(1)><b>Bu Siti</b>");
         input.sendKeys(Keys.ENTER);
 
-        wait.until(d -> botMessages().size() == 2);
+        wait.until(d -> botMessages().size() == 3);
         WebElement mine = browser.findElements(By.cssSelector(".msg.user")).get(0);
         assertThat(mine.getText()).isEqualTo("<img src=x onerror=alert(1)><b>Bu Siti</b>");
         assertThat(browser.findElements(By.cssSelector(".log img, .log b"))).isEmpty();
@@ -78,7 +83,7 @@ class ChatPageBrowserIT {
     void reloading_keeps_the_session_and_does_not_repeat_the_greeting() {
         browser.get("http://127.0.0.1:" + app.httpPort() + "/chat");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(d -> botMessages().size() == 1);
+        wait.until(d -> botMessages().size() == 2);
         Object session = browser.executeScript("return localStorage.getItem('klinik.chat.session')");
         assertThat(String.valueOf(session)).matches("[A-Za-z0-9_-]{16,64}");
 

@@ -49,7 +49,7 @@ class WebChatApiIT {
     @Test
     void later_messages_are_fetched_after_the_last_seen_id() {
         String session = "fetch-after-session-0001";
-        long firstId = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start")))
+        long firstId = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/menu")))
                 .get("messages").get(0).get("id").asLong();
         ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", "topic:legal")));
 
