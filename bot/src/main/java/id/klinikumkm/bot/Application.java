@@ -6,20 +6,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.nlu.NluModels;
 import id.klinikumkm.bot.nlu.NluService;
 import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
-import id.klinikumkm.bot.web.ChatPage;
-import id.klinikumkm.bot.web.HealthController;
-import id.klinikumkm.bot.web.HttpServer;
-import id.klinikumkm.bot.web.NluController;
-import id.klinikumkm.bot.web.WebChatController;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.telegram.TelegramChannel;
+import id.klinikumkm.bot.web.ChatPage;
+import id.klinikumkm.bot.web.HealthController;
+import id.klinikumkm.bot.web.HttpServer;
+import id.klinikumkm.bot.web.NluController;
 import id.klinikumkm.bot.web.Routes;
+import id.klinikumkm.bot.web.WebChatController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,14 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final HttpServer http;
     private final Optional<TelegramChannel> telegram;
+    private final Metrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(Database database, HttpServer http, Optional<TelegramChannel> telegram) {
+    private Application(Database database, HttpServer http, Optional<TelegramChannel> telegram, Metrics metrics) {
         this.database = database;
         this.http = http;
         this.telegram = telegram;
+        this.metrics = metrics;
     }
 
     /** Builds and starts the service; on failure, whatever was started is stopped again. */
@@ -50,24 +53,30 @@ public final class Application implements AutoCloseable {
         // Before the database: the model may need a few seconds of training, and failing here leaves nothing open.
         NluService nlu = NluModels.open(config.nlu());
         Database database = Database.open(config.db());
+        Metrics metrics = new Metrics(version, database::isReachable);
         try {
             var texts = BotTexts.load();
-            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), json), texts, nlu);
-            var telegram = TelegramChannel.create(config.telegram(), engine, texts,
-                    database.jdbi().onDemand(OutboxDao.class),
+            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), json), texts,
+                    metrics.counting(nlu));
+            OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
+            metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
+            var telegram = TelegramChannel.create(config.telegram(), engine, texts, outbox,
                     database.jdbi().onDemand(ProcessedUpdateDao.class),
-                    database.jdbi().onDemand(SettingsDao.class));
+                    database.jdbi().onDemand(SettingsDao.class),
+                    metrics.registry());
             List<Routes> routes = new ArrayList<>(List.of(
                     new HealthController(database::isReachable, version),
+                    metrics,
                     new ChatPage(),
-                    new WebChatController(engine, json, config.chat().maxTextChars()),
+                    new WebChatController(engine, json, config.chat()),
                     new NluController(nlu, json, config.chat().maxTextChars())));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
             telegram.ifPresent(TelegramChannel::start);
-            return new Application(database, http, telegram);
+            return new Application(database, http, telegram, metrics);
         } catch (RuntimeException e) {
+            metrics.close();
             database.close();
             throw e;
         }
@@ -86,6 +95,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Shutting down");
         telegram.ifPresent(TelegramChannel::close);
         http.stop();
+        metrics.close();
         database.close();
         LOG.info("Stopped");
     }

@@ -34,7 +34,11 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu)
         }
     }
 
-    public record Chat(int maxTextChars) {}
+    /**
+     * @param trustForwardedFor take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)
+     */
+    public record Chat(int maxTextChars, int messagesPerMinutePerSession, int messagesPerMinutePerAddress,
+                       boolean trustForwardedFor) {}
 
     /**
      * Understanding free text (see nlp-models/README.md).

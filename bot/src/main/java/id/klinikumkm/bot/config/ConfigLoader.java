@@ -88,7 +88,11 @@ public final class ConfigLoader {
                 throw invalid("telegram.webhook.secret", "", "must be set in webhook mode, so forged webhook calls are refused");
             }
         }
-        var chat = new AppConfig.Chat(integer("chat.max.text.chars", 1, 100_000));
+        var chat = new AppConfig.Chat(
+                integer("chat.max.text.chars", 1, 100_000),
+                integer("chat.rate.per.session.per.minute", 3, 10_000),
+                integer("chat.rate.per.address.per.minute", 3, 100_000),
+                bool("http.trust.forwarded.for"));
         double threshold = probability("nlu.threshold");
         var nlu = new AppConfig.Nlu(
                 Path.of(required("nlu.models.dir")),
@@ -139,6 +143,14 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw invalid(key, value, "must be a number from 0 to 1, such as 0.5");
         }
+    }
+
+    private boolean bool(String key) {
+        String value = required(key).toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw invalid(key, value, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private Optional<String> jdbcUrl(String key) {

@@ -6,6 +6,7 @@ import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.OutboxMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,16 +40,18 @@ final class OutboxSender implements AutoCloseable {
     private final OutboxDao outbox;
     private final TelegramClient client;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
     private final SendLimits limits = new SendLimits();
     private final Object wakeUp = new Object();
     private final Thread thread;
     private volatile boolean running = true;
     private boolean nudged;
 
-    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json) {
+    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters) {
         this.outbox = outbox;
         this.client = client;
         this.json = json;
+        this.meters = meters;
         this.thread = new Thread(this::run, "telegram-outbox");
         this.thread.setDaemon(true);
     }
@@ -115,6 +118,11 @@ final class OutboxSender implements AutoCloseable {
             }
         }
         outbox.markSent(message.id());
+        count("sent");
+    }
+
+    private void count(String outcome) {
+        meters.counter("klinik.telegram.messages", "outcome", outcome).increment();
     }
 
     private SendMessage sendMessage(OutboxMessage message, String text, boolean last) {
@@ -144,12 +152,15 @@ final class OutboxSender implements AutoCloseable {
             int seconds = retryAfter == null ? 1 : Math.max(1, retryAfter);
             LOG.info("Telegram asked to slow down for chat message {}: retry after {} s", message.id(), seconds);
             outbox.retryLater(message.id(), seconds, reason, true);
+            count("throttled");
         } else if (code != null && code == 403) {
             LOG.info("Chat of message {} blocked the bot; its pending messages are marked failed", message.id());
             outbox.blockChat(message.chatId(), reason);
+            count("blocked");
         } else if (code != null && code >= 400 && code < 500) {
             LOG.warn("Telegram refused message {} ({}); not retried", message.id(), code);
             outbox.markFailed(message.id(), reason);
+            count("failed");
         } else {
             retryWithBackoff(message, reason);
         }
@@ -160,11 +171,13 @@ final class OutboxSender implements AutoCloseable {
         if (attempt >= MAX_ATTEMPTS) {
             LOG.warn("Giving up on message {} after {} attempts: {}", message.id(), attempt, reason);
             outbox.markFailed(message.id(), "gave up after " + attempt + " attempts: " + reason);
+            count("failed");
             return;
         }
         long delay = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempt - 1, 20));
         LOG.info("Message {} not sent ({}); attempt {} in {} s", message.id(), reason, attempt + 1, delay);
         outbox.retryLater(message.id(), delay, reason, true);
+        count("retried");
     }
 
     private void awaitChat(String chatId) throws InterruptedException {

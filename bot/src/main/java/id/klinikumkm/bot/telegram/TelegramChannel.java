@@ -8,6 +8,7 @@ import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.web.Routes;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class TelegramChannel implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "telegram-sweeper"));
 
     private TelegramChannel(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts, OutboxDao outbox,
-                            ProcessedUpdateDao updates, SettingsDao settings) {
+                            ProcessedUpdateDao updates, SettingsDao settings, MeterRegistry meters) {
         this.config = config;
         this.texts = texts;
         TelegramUrl url = telegramUrl(config.apiUrl());
@@ -58,7 +59,7 @@ public final class TelegramChannel implements AutoCloseable {
         ObjectMapper json = TelegramJson.create();
         String token = config.botToken().value();
         this.client = new OkHttpTelegramClient(json, http, token, url);
-        this.sender = new OutboxSender(outbox, client, json);
+        this.sender = new OutboxSender(outbox, client, json, meters);
         this.processor = new UpdateProcessor(config.handlerThreads(), engine, updates, outbox, client, sender::nudge);
         this.intake = new UpdateIntake(updates, processor, json);
         this.registrar = new WebhookRegistrar(client, settings);
@@ -74,12 +75,13 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** The channel, or empty when the configuration turns Telegram off. */
     public static Optional<TelegramChannel> create(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts,
-                                                   OutboxDao outbox, ProcessedUpdateDao updates, SettingsDao settings) {
+                                                   OutboxDao outbox, ProcessedUpdateDao updates, SettingsDao settings,
+                                                   MeterRegistry meters) {
         if (config.effectiveMode() == AppConfig.TelegramMode.OFF) {
             LOG.info("Telegram channel is off (no bot token configured)");
             return Optional.empty();
         }
-        return Optional.of(new TelegramChannel(config, engine, texts, outbox, updates, settings));
+        return Optional.of(new TelegramChannel(config, engine, texts, outbox, updates, settings, meters));
     }
 
     /** The webhook route, in webhook mode; registered on the HTTP server before it starts. */
@@ -127,11 +129,6 @@ public final class TelegramChannel implements AutoCloseable {
             LOG.error("Webhook registration failed ({}); retrying in 30 s", Failures.describe(e));
             sweeper.schedule(this::registerWebhook, 30, TimeUnit.SECONDS);
         }
-    }
-
-    /** Sends what is queued now rather than at the next tick (for example after a consultant's reply). */
-    public void nudge() {
-        sender.nudge();
     }
 
     @Override

@@ -36,7 +36,12 @@ public final class HttpServer {
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
             });
             javalin.routes.before(HttpServer::securityHeaders);
-            javalin.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            javalin.routes.exception(ApiException.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                }
+                error(ctx, e.status(), e.getMessage());
+            });
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "The request is larger than " + config.maxRequestBytes() + " bytes." : e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {

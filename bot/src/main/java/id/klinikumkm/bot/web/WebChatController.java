@@ -3,6 +3,7 @@ package id.klinikumkm.bot.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.ConversationEngine;
@@ -28,12 +29,14 @@ public final class WebChatController implements Routes {
 
     private final ConversationEngine engine;
     private final ObjectMapper json;
-    private final int maxTextChars;
+    private final AppConfig.Chat config;
+    private final ChatRateLimiter limiter;
 
-    public WebChatController(ConversationEngine engine, ObjectMapper json, int maxTextChars) {
+    public WebChatController(ConversationEngine engine, ObjectMapper json, AppConfig.Chat config) {
         this.engine = engine;
         this.json = json;
-        this.maxTextChars = maxTextChars;
+        this.config = config;
+        this.limiter = new ChatRateLimiter(config.messagesPerMinutePerSession(), config.messagesPerMinutePerAddress());
     }
 
     @Override
@@ -45,6 +48,7 @@ public final class WebChatController implements Routes {
     private void send(Context ctx) {
         JsonNode body = parseObject(ctx.body());
         ChatKey chat = chatKey(stringField(body, "session"));
+        limiter.check(chat.externalId(), clientAddress(ctx));
         String text = stringField(body, "text");
         String button = stringField(body, "button");
         if ((text == null) == (button == null)) {
@@ -55,8 +59,8 @@ public final class WebChatController implements Routes {
             if (text.isBlank()) {
                 throw ApiException.badRequest("\"text\" is empty.");
             }
-            if (text.codePointCount(0, text.length()) > maxTextChars) {
-                throw ApiException.badRequest("\"text\" is longer than " + maxTextChars + " characters.");
+            if (text.codePointCount(0, text.length()) > config.maxTextChars()) {
+                throw ApiException.badRequest("\"text\" is longer than " + config.maxTextChars() + " characters.");
             }
             message = InboundMessage.text(chat, text);
         } else {
@@ -72,6 +76,15 @@ public final class WebChatController implements Routes {
         ChatKey chat = chatKey(ctx.queryParam("session"));
         long after = parseAfter(ctx.queryParam("after"));
         ctx.json(render(engine.messagesAfter(chat, after, FETCH_LIMIT)));
+    }
+
+    /** The client's address; behind a trusted reverse proxy, the first address of X-Forwarded-For. */
+    private String clientAddress(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (config.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",", 2)[0].strip();
+        }
+        return ctx.ip();
     }
 
     private JsonNode parseObject(String body) {

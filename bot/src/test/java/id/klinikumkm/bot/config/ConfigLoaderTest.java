@@ -82,6 +82,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void booleans_must_be_true_or_false() {
+        var error = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of(), Map.of("KLINIK_HTTP_TRUST_FORWARDED_FOR", "yes")));
+        assertThat(error.getMessage()).contains("KLINIK_HTTP_TRUST_FORWARDED_FOR").contains("true or false");
+        assertTrue(ConfigLoader.load(Map.of(), Map.of("KLINIK_HTTP_TRUST_FORWARDED_FOR", "TRUE")).chat().trustForwardedFor());
+    }
+
+    @Test
     void webhook_mode_without_a_secret_is_refused() {
         var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(), Map.of(
                 "TELEGRAM_BOT_TOKEN", "1:x", "TELEGRAM_WEBHOOK_URL", "https://klinik.example.go.id/hook")));

@@ -81,6 +81,20 @@ class WebChatApiIT {
     }
 
     @Test
+    void a_flooding_session_gets_429_with_retry_after_and_other_sessions_are_not_affected() {
+        String flood = "flood-session-000000001";
+        for (int i = 0; i < 10; i++) {
+            ok(http.postJson("/api/chat/messages", Map.of("session", flood, "text", "/menu")));
+        }
+        var refused = http.postJson("/api/chat/messages", Map.of("session", flood, "text", "/menu"));
+
+        assertEquals(429, refused.status());
+        assertThat(refused.json().get("error").asText()).contains("tunggu");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        ok(http.postJson("/api/chat/messages", Map.of("session", "calm-session-0000000001", "text", "/menu")));
+    }
+
+    @Test
     void exactly_4000_characters_of_emoji_are_accepted() {
         String text = "🙏".repeat(4000);
         var response = http.postJson("/api/chat/messages", Map.of("session", "emoji-session-00000001", "text", text));
@@ -120,6 +134,18 @@ class WebChatApiIT {
         assertEquals("up", health.json().get("status").asText());
         assertEquals("up", ready.json().get("database").asText());
         assertThat(ready.json().get("version").asText()).isNotBlank().isNotEqualTo("unknown");
+    }
+
+    @Test
+    void metrics_show_the_database_jvm_and_question_decisions_but_no_content() {
+        ok(http.postJson("/api/chat/messages", Map.of("session", "metrics-session-0000001", "text", "xqzv wibble rahasia")));
+
+        var metrics = http.get("/metrics");
+
+        assertEquals(200, metrics.status());
+        assertThat(metrics.body()).contains("klinik_database_up 1.0").contains("jvm_memory_used_bytes")
+                .contains("klinik_nlu_decisions_total{decision=\"fallback\"}").contains("klinik_outbox_pending")
+                .doesNotContain("rahasia").doesNotContain("metrics-session");
     }
 
     @Test
