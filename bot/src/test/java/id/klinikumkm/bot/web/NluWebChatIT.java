@@ -1,5 +1,7 @@
 package id.klinikumkm.bot.web;
 
+import static id.klinikumkm.bot.testing.ApiAssertions.assertError;
+import static id.klinikumkm.bot.testing.ApiAssertions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -162,15 +164,5 @@ class NluWebChatIT {
             }
         }
         return label.orElseThrow();
-    }
-
-    private static JsonNode ok(HttpJson.Response response) {
-        assertEquals(200, response.status(), response.body());
-        return response.json();
-    }
-
-    private static void assertError(HttpJson.Response response, String expected) {
-        assertEquals(400, response.status(), response.body());
-        assertThat(response.json().get("error").asText()).contains(expected);
     }
 }
