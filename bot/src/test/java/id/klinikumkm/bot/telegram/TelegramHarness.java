@@ -34,7 +34,11 @@ final class TelegramHarness implements AutoCloseable {
     }
 
     Application polling() {
-        return started(Application.start(TestApp.config(databaseUrl, common("polling"))));
+        return polling(databaseUrl);
+    }
+
+    Application polling(String database) {
+        return started(Application.start(TestApp.config(database, common("polling"))));
     }
 
     Application webhook() {

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.klinikumkm.bot.testing.Sql;
+import id.klinikumkm.bot.storage.EmbeddedPostgresServer;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Long-polling mode end to end: the real TelegramBots library against the fake Bot API. */
 class TelegramPollingIT {
@@ -73,6 +77,36 @@ class TelegramPollingIT {
         TelegramHarness.settle();
         assertThat(fake.sentTo(504)).hasSize(4);
         assertEquals(1, Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE update_id = " + updateId));
+    }
+
+    @Test
+    void updates_are_not_confirmed_to_telegram_while_the_database_is_down(@TempDir Path dir) throws Exception {
+        int dbPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            dbPort = socket.getLocalPort();
+        }
+        Path data = dir.resolve("pg");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startDurable(data, dbPort);
+        try {
+            harness.polling(server.jdbcUrl("postgres"));
+            fake.awaitCalls("getUpdates", 1, WAIT);
+            server.close();
+
+            fake.textMessage(510, "/menu");
+            TelegramHarness.sleep(3000);
+            // Telegram keeps the update: no getUpdates offset has gone past it.
+            assertEquals(1, fake.pendingUpdateCount());
+            assertThat(fake.sentTo(510)).isEmpty();
+
+            server = EmbeddedPostgresServer.startDurable(data, dbPort);
+            assertThat(fake.awaitSentTo(510, 1, Duration.ofSeconds(30)).get(0).text()).contains("pilih topik");
+            TelegramHarness.settle();
+            assertThat(fake.sentTo(510)).hasSize(1);
+            assertEquals(0, fake.pendingUpdateCount());
+        } finally {
+            harness.close();
+            server.close();
+        }
     }
 
     @Test
