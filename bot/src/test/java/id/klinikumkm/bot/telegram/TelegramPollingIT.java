@@ -93,7 +93,8 @@ class TelegramPollingIT {
             server.close();
 
             fake.textMessage(510, "/menu");
-            TelegramHarness.sleep(3000);
+            // Longer than the pool's connection timeout, so recording really fails rather than waits.
+            TelegramHarness.sleep(8000);
             // Telegram keeps the update: no getUpdates offset has gone past it.
             assertEquals(1, fake.pendingUpdateCount());
             assertThat(fake.sentTo(510)).isEmpty();
