@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.telegram;
 
+import id.klinikumkm.bot.logging.Failures;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -3,6 +3,7 @@ package id.klinikumkm.bot.telegram;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import java.util.concurrent.ExecutorService;

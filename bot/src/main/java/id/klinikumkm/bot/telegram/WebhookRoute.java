@@ -2,6 +2,7 @@ package id.klinikumkm.bot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.web.ApiException;
 import id.klinikumkm.bot.web.Routes;
 import io.javalin.config.RoutesConfig;

@@ -2,6 +2,7 @@ package id.klinikumkm.bot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.config.AppConfig;
+import id.klinikumkm.bot.logging.Failures;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,7 +46,9 @@ public final class HttpServer {
             javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "The request is larger than " + config.maxRequestBytes() + " bytes." : e.getMessage()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                // Exception messages can quote stored values (chat text, names): the trace goes to DEBUG only.
+                LOG.error("Unhandled error on {} {}: {}", ctx.method(), ctx.path(), Failures.describe(e));
+                LOG.debug("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "Terjadi kesalahan di server. Silakan coba lagi sebentar lagi.");
             });
             routeGroups.forEach(group -> group.register(javalin.routes));

@@ -1,4 +1,4 @@
-package id.klinikumkm.bot.telegram;
+package id.klinikumkm.bot.logging;
 
 import java.sql.SQLException;
 
@@ -6,10 +6,11 @@ import java.sql.SQLException;
  * Describes a failure without its message text: database errors can quote row values (chat text, names),
  * which must never reach logs. Class names and SQL states are enough to diagnose.
  */
-final class Failures {
+public final class Failures {
     private Failures() {}
 
-    static String describe(Throwable failure) {
+    /** The failure as a chain of exception class names, with SQL states; never its message text. */
+    public static String describe(Throwable failure) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = failure; t != null && out.length() < 300; t = t.getCause()) {
             if (out.length() > 0) {
