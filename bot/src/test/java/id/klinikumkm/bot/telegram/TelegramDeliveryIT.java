@@ -62,7 +62,11 @@ class TelegramDeliveryIT {
 
         assertEquals(1000, sent.size(), "each message exactly once");
         assertEquals(1000, sent.stream().map(FakeBotApi.Call::text).distinct().count());
-        assertThat(maxInWindow(times(sent), Duration.ofSeconds(1))).isLessThanOrEqualTo(30);
+        int overallPerSecond = maxInWindow(times(sent), Duration.ofSeconds(1));
+        // Reported, not asserted as timing: the limits themselves are asserted below.
+        System.out.println("1000 messages: " + Duration.between(sent.get(0).at(), sent.get(sent.size() - 1).at()).toMillis()
+                + " ms, at most " + overallPerSecond + " in any second");
+        assertThat(overallPerSecond).isLessThanOrEqualTo(30);
         Map<Long, List<FakeBotApi.Call>> byChat = new HashMap<>();
         sent.forEach(call -> byChat.computeIfAbsent(call.chatId(), k -> new ArrayList<>()).add(call));
         assertEquals(100, byChat.size());
