@@ -1,7 +1,5 @@
 package id.klinikumkm.bot.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.IntentClassifier;
 import id.klinikumkm.bot.conversation.Interpretation;
@@ -46,26 +44,10 @@ public final class NluController implements Routes {
     }
 
     private String text(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; send {\"text\": \"...\"}.");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The request body is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("The request body must be a JSON object: {\"text\": \"...\"}.");
-        }
-        JsonNode text = node.get("text");
-        if (text == null || text.isNull()) {
+        String value = JsonBody.string(JsonBody.object(json, body), "text");
+        if (value == null) {
             throw ApiException.badRequest("\"text\" is missing.");
         }
-        if (!text.isTextual()) {
-            throw ApiException.badRequest("\"text\" must be a string.");
-        }
-        String value = text.asText();
         if (value.isBlank()) {
             throw ApiException.badRequest("\"text\" is empty.");
         }

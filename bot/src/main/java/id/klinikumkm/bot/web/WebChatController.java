@@ -1,6 +1,5 @@
 package id.klinikumkm.bot.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.config.AppConfig;
@@ -46,11 +45,11 @@ public final class WebChatController implements Routes {
     }
 
     private void send(Context ctx) {
-        JsonNode body = parseObject(ctx.body());
-        ChatKey chat = chatKey(stringField(body, "session"));
+        JsonNode body = JsonBody.object(json, ctx.body());
+        ChatKey chat = chatKey(JsonBody.string(body, "session"));
         limiter.check(chat.externalId(), clientAddress(ctx));
-        String text = stringField(body, "text");
-        String button = stringField(body, "button");
+        String text = JsonBody.string(body, "text");
+        String button = JsonBody.string(body, "button");
         if ((text == null) == (button == null)) {
             throw ApiException.badRequest("Send exactly one of \"text\" or \"button\".");
         }
@@ -85,32 +84,6 @@ public final class WebChatController implements Routes {
             return forwarded.split(",", 2)[0].strip();
         }
         return ctx.ip();
-    }
-
-    private JsonNode parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; send a JSON object.");
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("The request body must be a JSON object.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The request body is not valid JSON.");
-        }
-    }
-
-    private static String stringField(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ApiException.badRequest("\"" + name + "\" must be a string.");
-        }
-        return value.asText();
     }
 
     private static ChatKey chatKey(String session) {
