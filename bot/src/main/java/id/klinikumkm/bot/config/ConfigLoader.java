@@ -146,7 +146,7 @@ public final class ConfigLoader {
     }
 
     private boolean bool(String key) {
-        String value = required(key).toLowerCase(java.util.Locale.ROOT);
+        String value = required(key).toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {
             throw invalid(key, value, "must be true or false");
         }

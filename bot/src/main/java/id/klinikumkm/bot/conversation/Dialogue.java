@@ -73,7 +73,7 @@ final class Dialogue {
         return switch (intent) {
             case Intents.GREETING -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("smalltalk.greeting")));
             case Intents.THANKS -> Turn.say(ConversationState.at(Step.MAIN_MENU), Reply.of(texts.get("smalltalk.thanks"), menuButton()));
-            case Intents.HANDOFF -> onCommand("konsultasi");
+            case Intents.HANDOFF -> consultant();
             case Intents.CASE_STATUS -> onCommand("status");
             default -> Turn.say(ConversationState.at(Step.TOPIC), Reply.of(
                     texts.get("intent.answer.placeholder").replace("{0}", title(intent)),
@@ -124,8 +124,7 @@ final class Dialogue {
                     new Button(texts.get("delete.yes"), DELETE_YES),
                     new Button(texts.get("delete.no"), DELETE_NO)));
             case "batal", "cancel" -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("cancelled")));
-            case "konsultasi" -> Turn.say(ConversationState.at(Step.TOPIC),
-                    Reply.of(texts.get("topic.consultant"), menuButton()));
+            case "konsultasi" -> consultant();
             case "status" -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("status.none")));
             default -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("menu.prompt")));
         };
@@ -137,8 +136,7 @@ final class Dialogue {
             case TOPIC_LEGAL -> topic("topic.legal");
             case TOPIC_PACKAGING -> topic("topic.packaging");
             case TOPIC_HALAL -> topic("topic.halal");
-            case TOPIC_CONSULTANT -> Turn.say(ConversationState.at(Step.TOPIC),
-                    Reply.of(texts.get("topic.consultant"), menuButton()));
+            case TOPIC_CONSULTANT -> consultant();
             case CONSENT_YES -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("consent.given")))
                     .recordingConsent(true);
             case CONSENT_NO -> Turn.say(ConversationState.at(Step.MAIN_MENU), withMenu(texts.get("consent.refused")))
@@ -158,6 +156,10 @@ final class Dialogue {
     private Turn topic(String key) {
         return Turn.say(ConversationState.at(Step.TOPIC), Reply.of(
                 texts.get(key), new Button(texts.get("button.consultant"), TOPIC_CONSULTANT), menuButton()));
+    }
+
+    private Turn consultant() {
+        return Turn.say(ConversationState.at(Step.TOPIC), Reply.of(texts.get("topic.consultant"), menuButton()));
     }
 
     private Turn stale() {

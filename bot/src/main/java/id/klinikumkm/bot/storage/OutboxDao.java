@@ -29,7 +29,7 @@ public interface OutboxDao {
             UPDATE messages m SET next_attempt_at = now() + make_interval(secs => :leaseSeconds)
             FROM due, chats c
             WHERE m.id = due.id AND c.id = m.chat_id
-            RETURNING m.id, m.chat_id, c.external_id AS external_chat_id, m.body, m.buttons::text AS buttons,
+            RETURNING m.id, c.external_id AS external_chat_id, m.body, m.buttons::text AS buttons,
                       m.parts_sent, m.attempts
             """)
     List<OutboxMessage> claimDue(String channel, int limit, double leaseSeconds);
@@ -52,14 +52,6 @@ public interface OutboxDao {
     void markFailed(long id, String reason);
 
     /** The user blocked the bot: stop sending to the chat and fail what was waiting, with the reason. */
-    @SqlUpdate("""
-            WITH blocked AS (UPDATE chats SET blocked_at = now() WHERE id = :chatId RETURNING id)
-            UPDATE messages SET delivery = 'failed', next_attempt_at = NULL, delivery_error = :reason
-            WHERE chat_id IN (SELECT id FROM blocked) AND delivery = 'pending'
-            """)
-    void blockChat(long chatId, String reason);
-
-    /** As {@link #blockChat}, for a chat known by its channel id (Telegram's my_chat_member "kicked"). */
     @SqlUpdate("""
             WITH blocked AS (
                 UPDATE chats SET blocked_at = now()

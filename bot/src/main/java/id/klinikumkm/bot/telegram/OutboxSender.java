@@ -156,7 +156,7 @@ final class OutboxSender implements AutoCloseable {
             count("throttled");
         } else if (code != null && code == 403) {
             LOG.info("Chat of message {} blocked the bot; its pending messages are marked failed", message.id());
-            outbox.blockChat(message.chatId(), reason);
+            outbox.blockChat(CHANNEL, message.externalChatId(), reason);
             count("blocked");
         } else if (code != null && code >= 400 && code < 500) {
             LOG.warn("Telegram refused message {} ({}); not retried", message.id(), code);
