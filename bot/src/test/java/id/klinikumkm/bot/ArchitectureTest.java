@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     @Test
     void only_http_adapters_import_javalin() throws IOException {
-        assertOnlyIn("io.javalin.", "web", "telegram", "metrics");
+        assertOnlyIn("io.javalin.", "http", "web", "telegram", "metrics");
     }
 
     @Test

@@ -71,4 +71,9 @@ public final class ConversationEngine {
     public List<OutboundMessage> messagesAfter(ChatKey chat, long afterId, int limit) {
         return store.outboundAfter(chat, afterId, limit);
     }
+
+    /** The last {@code limit} messages of a chat in both directions, oldest first, to show a conversation again. */
+    public List<TranscriptEntry> history(ChatKey chat, int limit) {
+        return store.history(chat, limit);
+    }
 }

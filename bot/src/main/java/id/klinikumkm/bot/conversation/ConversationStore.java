@@ -15,4 +15,7 @@ public interface ConversationStore {
 
     /** The bot's and consultants' messages to a chat with an id above {@code afterId}, oldest first. */
     List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit);
+
+    /** The last {@code limit} messages of a chat in both directions, oldest first. */
+    List<TranscriptEntry> history(ChatKey chat, int limit);
 }

@@ -1,11 +1,13 @@
 package id.klinikumkm.bot.conversation;
 
-import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The intent keys: a stable public contract shared by the classifier's training data, the dialogue and the
- * FAQ entries. Renaming one is a breaking change.
+ * Intent keys: the names shared by the classifier's training data, the dialogue and the FAQ entries.
+ *
+ * <p>The answerable topics are not listed here: they are whatever the FAQ table and the training data hold
+ * (checked against each other at start-up). Only the keys the dialogue itself acts on are constants.
  */
 public final class Intents {
     public static final String OUT_OF_SCOPE = "out_of_scope";
@@ -14,41 +16,24 @@ public final class Intents {
     public static final String HANDOFF = "handoff.request";
     public static final String CASE_STATUS = "case.status";
 
-    /** Every key the classifier may return, {@link #OUT_OF_SCOPE} last. */
-    public static final List<String> ALL = List.of(
-            "legal.nib.register",
-            "legal.nib.requirements",
-            "legal.nib.cost",
-            "legal.kbli",
-            "legal.pirt",
-            "legal.bpom",
-            "legal.trademark",
-            "packaging.design",
-            "packaging.label",
-            "packaging.material",
-            "halal.register",
-            "halal.self_declare",
-            "halal.cost",
-            "halal.requirements",
-            "halal.duration",
-            "halal.mandatory",
-            "clinic.info",
-            HANDOFF,
-            CASE_STATUS,
-            GREETING,
-            THANKS,
-            OUT_OF_SCOPE);
+    /** Keys that are not FAQ topics: the dialogue answers them itself. */
+    public static final Set<String> NOT_TOPICS = Set.of(OUT_OF_SCOPE, GREETING, THANKS, HANDOFF, CASE_STATUS);
 
-    private static final Set<String> KNOWN = Set.copyOf(ALL);
+    /**
+     * What a key may look like: lower-case dotted words, short enough that button payloads carrying it stay
+     * within Telegram's 64-byte callback data.
+     */
+    public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+){0,3}");
+    public static final int MAX_KEY_LENGTH = 40;
 
     private Intents() {}
 
-    public static boolean isKnown(String key) {
-        return KNOWN.contains(key);
+    public static boolean isValidKey(String key) {
+        return key != null && key.length() <= MAX_KEY_LENGTH && KEY.matcher(key).matches();
     }
 
-    /** A topic the bot answers (not small talk, not out of scope). */
+    /** A key the FAQ may answer: well-formed and not one the dialogue handles itself. */
     public static boolean isTopic(String key) {
-        return isKnown(key) && !OUT_OF_SCOPE.equals(key) && !key.startsWith("smalltalk.");
+        return isValidKey(key) && !NOT_TOPICS.contains(key) && !key.startsWith("smalltalk.");
     }
 }

@@ -2,7 +2,7 @@ package id.klinikumkm.bot.metrics;
 
 import id.klinikumkm.bot.conversation.IntentClassifier;
 import id.klinikumkm.bot.conversation.Interpretation;
-import id.klinikumkm.bot.web.Routes;
+import id.klinikumkm.bot.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

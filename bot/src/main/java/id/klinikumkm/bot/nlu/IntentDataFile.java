@@ -39,8 +39,8 @@ public final class IntentDataFile {
             }
             String key = line.substring(0, tab).strip();
             String text = line.substring(tab + 1).strip();
-            if (!Intents.isKnown(key)) {
-                throw new IllegalArgumentException(where + ": unknown intent key '" + key + "'");
+            if (!Intents.isValidKey(key)) {
+                throw new IllegalArgumentException(where + ": malformed intent key '" + key + "'");
             }
             if (text.isEmpty()) {
                 throw new IllegalArgumentException(where + ": empty text");

@@ -14,6 +14,7 @@ import id.klinikumkm.bot.conversation.Interpretation;
 import id.klinikumkm.bot.conversation.OutboundMessage;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
+import id.klinikumkm.bot.conversation.TranscriptEntry;
 import id.klinikumkm.bot.conversation.UnansweredQuestion;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -51,6 +52,15 @@ public final class JdbiConversationStore implements ConversationStore {
         return jdbi.withExtension(MessageDao.class,
                 dao -> dao.outboundAfter(chat.channel().id(), chat.externalId(), afterId, limit)).stream()
                 .map(row -> toOutbound(chat, row))
+                .toList();
+    }
+
+    @Override
+    public List<TranscriptEntry> history(ChatKey chat, int limit) {
+        return jdbi.withExtension(MessageDao.class,
+                dao -> dao.history(chat.channel().id(), chat.externalId(), limit)).stream()
+                .map(row -> new TranscriptEntry(row.id(), row.author(), row.text(), read(row.buttons(), BUTTONS),
+                        row.createdAt().toInstant()))
                 .toList();
     }
 

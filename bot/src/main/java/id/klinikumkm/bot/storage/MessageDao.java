@@ -33,6 +33,28 @@ interface MessageDao {
             """)
     List<StoredMessageRow> outboundAfter(String channel, String externalId, long afterId, int limit);
 
+    /**
+     * The newest {@code limit} messages of a chat, oldest first. A pressed button is shown by the label it had
+     * on the latest earlier message that offered it (its payload when none did).
+     */
+    @SqlQuery("""
+            SELECT * FROM (
+                SELECT m.id, m.author, m.buttons::text AS buttons, m.created_at,
+                       CASE WHEN m.kind = 'button' THEN coalesce((
+                           SELECT b ->> 'label' FROM messages o, jsonb_array_elements(o.buttons) b
+                           WHERE o.chat_id = m.chat_id AND o.direction = 'out' AND o.id < m.id
+                             AND b ->> 'payload' = m.body
+                           ORDER BY o.id DESC LIMIT 1), m.body)
+                       ELSE m.body END AS text
+                FROM messages m JOIN chats c ON c.id = m.chat_id
+                WHERE c.channel = :channel AND c.external_id = :externalId
+                ORDER BY m.id DESC
+                LIMIT :limit) newest
+            ORDER BY id
+            """)
+    @RegisterConstructorMapper(TranscriptRow.class)
+    List<TranscriptRow> history(String channel, String externalId, int limit);
+
     @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId")
     int deleteForChat(long chatId);
 }

@@ -8,7 +8,7 @@ import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.SettingsDao;
-import id.klinikumkm.bot.web.Routes;
+import id.klinikumkm.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;

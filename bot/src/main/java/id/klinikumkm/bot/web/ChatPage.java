@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.web;
 
+import id.klinikumkm.bot.http.Routes;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;

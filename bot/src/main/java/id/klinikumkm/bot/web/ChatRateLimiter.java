@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.web;
 
+import id.klinikumkm.bot.http.ApiException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;

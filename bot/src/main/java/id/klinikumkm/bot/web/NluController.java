@@ -1,5 +1,8 @@
 package id.klinikumkm.bot.web;
 
+import id.klinikumkm.bot.http.Routes;
+import id.klinikumkm.bot.http.ApiException;
+import id.klinikumkm.bot.http.JsonBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.IntentClassifier;
 import id.klinikumkm.bot.conversation.Interpretation;

@@ -119,15 +119,6 @@ class ConversationUnderstandingTest {
         assertThat(store.unanswered(chat)).isEmpty();
     }
 
-    @Test
-    void every_intent_that_can_be_offered_has_a_title() {
-        for (String key : Intents.ALL) {
-            if (Intents.isTopic(key)) {
-                assertThat(texts.get("intent.title." + key)).isNotBlank();
-            }
-        }
-    }
-
     private static Interpretation meaning(Decision decision, Object... keysAndProbabilities) {
         List<IntentScore> top = new java.util.ArrayList<>();
         for (int i = 0; i < keysAndProbabilities.length; i += 2) {

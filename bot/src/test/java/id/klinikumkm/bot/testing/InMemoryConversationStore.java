@@ -8,6 +8,7 @@ import id.klinikumkm.bot.conversation.Input;
 import id.klinikumkm.bot.conversation.OutboundMessage;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
+import id.klinikumkm.bot.conversation.TranscriptEntry;
 import id.klinikumkm.bot.conversation.UnansweredQuestion;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,6 +94,22 @@ public final class InMemoryConversationStore implements ConversationStore {
         return transcript(chat).stream()
                 .filter(OutboundMessage.class::isInstance).map(OutboundMessage.class::cast)
                 .filter(m -> m.id() > afterId).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<TranscriptEntry> history(ChatKey chat, int limit) {
+        List<TranscriptEntry> entries = new ArrayList<>();
+        long inboundId = 0;
+        for (Object item : transcript(chat)) {
+            if (item instanceof OutboundMessage message) {
+                entries.add(new TranscriptEntry(message.id(), "bot", message.text(), message.buttons(), message.createdAt()));
+            } else if (item instanceof Input.Text text) {
+                entries.add(new TranscriptEntry(--inboundId, "user", text.text(), List.of(), Instant.EPOCH));
+            } else if (item instanceof Input.ButtonPress press) {
+                entries.add(new TranscriptEntry(--inboundId, "user", press.payload(), List.of(), Instant.EPOCH));
+            }
+        }
+        return entries.subList(Math.max(0, entries.size() - limit), entries.size());
     }
 
     /** Everything stored for a chat, inputs and outbound messages in order. */

@@ -1,4 +1,4 @@
-package id.klinikumkm.bot.web;
+package id.klinikumkm.bot.http;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package id.klinikumkm.bot.web;
+package id.klinikumkm.bot.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.config.AppConfig;

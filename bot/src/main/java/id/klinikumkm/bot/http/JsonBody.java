@@ -1,15 +1,15 @@
-package id.klinikumkm.bot.web;
+package id.klinikumkm.bot.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads JSON request bodies for the API, refusing malformed ones with a clear 400. */
-final class JsonBody {
+public final class JsonBody {
     private JsonBody() {}
 
     /** The body as a JSON object. */
-    static JsonNode object(ObjectMapper json, String body) {
+    public static JsonNode object(ObjectMapper json, String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("The request body is empty; send a JSON object.");
         }
@@ -25,7 +25,7 @@ final class JsonBody {
     }
 
     /** A string field, or null when absent or null; anything else is refused. */
-    static String string(JsonNode body, String name) {
+    public static String string(JsonNode body, String name) {
         JsonNode value = body.get(name);
         if (value == null || value.isNull()) {
             return null;

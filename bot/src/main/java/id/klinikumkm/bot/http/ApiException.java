@@ -1,4 +1,4 @@
-package id.klinikumkm.bot.web;
+package id.klinikumkm.bot.http;
 
 /** A request the API refuses; becomes {@code {"error": message}} with the status. */
 public final class ApiException extends RuntimeException {
