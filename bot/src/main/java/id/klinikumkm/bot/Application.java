@@ -5,7 +5,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
+import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.conversation.Intents;
+import id.klinikumkm.bot.faq.FaqAnswers;
+import id.klinikumkm.bot.faq.FaqCatalog;
+import id.klinikumkm.bot.faq.FaqDao;
+import id.klinikumkm.bot.faq.FaqRepository;
+import id.klinikumkm.bot.faq.PermitHelperFlow;
 import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.nlu.NluModels;
 import id.klinikumkm.bot.nlu.NluService;
@@ -21,8 +28,10 @@ import id.klinikumkm.bot.http.HttpServer;
 import id.klinikumkm.bot.web.NluController;
 import id.klinikumkm.bot.http.Routes;
 import id.klinikumkm.bot.web.WebChatController;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -56,8 +65,10 @@ public final class Application implements AutoCloseable {
         Metrics metrics = new Metrics(version, database::isReachable);
         try {
             var texts = BotTexts.load();
-            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), json), texts,
-                    metrics.counting(nlu));
+            var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
+                    .classifier(metrics.counting(nlu));
+            faq(config.faq(), database, json, metrics, texts, nlu, builder);
+            var engine = builder.build();
             OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
             var telegram = TelegramChannel.create(config.telegram(), engine, texts, outbox,
@@ -80,6 +91,25 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The FAQ feature: seed, cache, answers, the permit helper, and the main menu's topic buttons. */
+    private static void faq(AppConfig.Faq config, Database database, ObjectMapper json, Metrics metrics, BotTexts texts,
+                            NluService nlu, ConversationEngine.Builder engine) {
+        var repository = new FaqRepository(database.jdbi().onDemand(FaqDao.class), json);
+        repository.applySeed(config.seedDir());
+        var catalog = new FaqCatalog(repository, Duration.ofSeconds(config.cacheSeconds()));
+        catalog.checkAgainst(nlu.model().keys().stream().filter(Intents::isTopic).toList());
+        var answers = new FaqAnswers(catalog, repository, metrics.registry(), Map.of(PermitHelperFlow.ENTRY, PermitHelperFlow.ID));
+        var permits = new PermitHelperFlow(catalog, answers);
+        engine.topics(answers, List.of(
+                        new Button(texts.get("button.legal"), FaqAnswers.topicPayload("legal")),
+                        new Button(texts.get("button.packaging"), FaqAnswers.topicPayload("packaging")),
+                        new Button(texts.get("button.halal"), FaqAnswers.topicPayload("halal")),
+                        new Button(texts.get("button.other"), FaqAnswers.topicPayload("other"))))
+                .buttons(answers)
+                .flow(permits)
+                .buttons(permits);
     }
 
     public int httpPort() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -49,6 +49,14 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu)
      * @param clarifyThreshold least probability of the top intent for a "Maksud Anda ...?" question; below it, fall back
      */
     public record Nlu(Path modelsDir, double threshold, double margin, double clarifyThreshold) {}
+
+    /**
+     * The FAQ answers.
+     *
+     * @param seedDir the seed entries ({@code KEY.md} files)
+     * @param cacheSeconds how long published answers are cached (how soon another instance's change shows)
+     */
+    public record Faq(Path seedDir, int cacheSeconds) {}
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

@@ -102,7 +102,8 @@ public final class ConfigLoader {
         if (nlu.clarifyThreshold() > threshold) {
             throw invalid("nlu.clarify.threshold", text("nlu.clarify.threshold"), "must not be above nlu.threshold (" + threshold + ")");
         }
-        return new AppConfig(http, db, telegram, chat, nlu);
+        var faq = new AppConfig.Faq(Path.of(required("faq.seed.dir")), integer("faq.cache.seconds", 1, 3600));
+        return new AppConfig(http, db, telegram, chat, nlu, faq);
     }
 
     private String text(String key) {

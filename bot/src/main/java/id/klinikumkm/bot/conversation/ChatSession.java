@@ -30,6 +30,9 @@ public interface ChatSession {
     /** Keeps a question the bot could not answer with confidence, for admins to review. */
     void recordUnanswered(UnansweredQuestion question);
 
+    /** The user's last typed message in the transcript that is not a command, if any was stored. */
+    java.util.Optional<String> lastTypedText();
+
     /** Deletes everything stored about this chat: transcript, state and profile (UU PDP right to erasure). */
     void eraseAll();
 }

@@ -1,52 +1,267 @@
 package id.klinikumkm.bot.conversation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The channel-agnostic core: takes one user message and returns the bot's answers.
+ * The channel-agnostic core: takes one user message and returns the bot's answers. Each input is routed in
+ * this order: global commands; the chat's active {@link Flow}, which gets every input until it ends; then
+ * buttons to their {@link ButtonHandler} and typed text to the classifier and the {@link TopicAnswers};
+ * otherwise the menu.
  *
- * <p>Every turn runs inside {@link ConversationStore#inChat}, so the state read, the transcript written
- * and the answers numbered belong to one transaction on one locked chat. Thread-safe.
+ * <p>Every turn runs inside {@link ConversationStore#inChat}, so the state read, the transcript written and
+ * the answers numbered belong to one transaction on one locked chat. Thread-safe.
  */
 public final class ConversationEngine {
     /** Stands in the transcript for a typed message of a user who did not agree to storage. */
     public static final String NOT_STORED = "[tidak disimpan: belum ada persetujuan]";
+    /** The main menu, and the consultant offer. */
+    public static final String MENU = Payload.of("menu", "main");
+    public static final String CONSULTANT = Payload.of("consult", "start");
+    /** Prefix of the buttons offered by "Maksud Bapak/Ibu ...?": {@code intent:show:legal.nib.cost}. */
+    static final String INTENT = "intent";
+    /** Topics offered when asking back: at most this many, each at least this probable. */
+    private static final int CLARIFY_OPTIONS = 3;
+    private static final double CLARIFY_MIN_PROBABILITY = 0.1;
 
     private final ConversationStore store;
-    private final Dialogue dialogue;
+    private final BotTexts texts;
+    private final IntentClassifier classifier;
+    private final TopicAnswers topics;
+    private final List<Button> topicMenu;
+    private final Map<String, Flow> flows;
+    private final Map<String, ButtonHandler> handlers;
+    private final ResumeFlow resume;
+    private final Clock clock;
 
-    /**
-     * @param classifier understands free text; see {@link IntentClassifier}
-     */
-    public ConversationEngine(ConversationStore store, BotTexts texts, IntentClassifier classifier) {
-        this.store = store;
-        this.dialogue = new Dialogue(texts, classifier);
+    private ConversationEngine(Builder builder) {
+        this.store = builder.store;
+        this.texts = builder.texts;
+        this.classifier = builder.classifier;
+        this.topics = builder.topics;
+        this.topicMenu = List.copyOf(builder.topicMenu);
+        this.clock = builder.clock;
+        Map<String, Flow> allFlows = new HashMap<>();
+        Map<String, ButtonHandler> allHandlers = new HashMap<>();
+        ConsentFlow consent = new ConsentFlow();
+        this.resume = new ResumeFlow(id -> Optional.ofNullable(allFlows.get(id)));
+        List<Flow> flowList = new ArrayList<>(List.of(consent, new DeleteFlow(), resume));
+        flowList.addAll(builder.flows);
+        List<ButtonHandler> handlerList = new ArrayList<>(List.of(consent));
+        handlerList.addAll(builder.handlers);
+        for (Flow flow : flowList) {
+            if (allFlows.put(flow.id(), flow) != null) {
+                throw new IllegalArgumentException("two flows with id " + flow.id());
+            }
+        }
+        for (ButtonHandler handler : handlerList) {
+            if (allHandlers.put(handler.prefix(), handler) != null || List.of("menu", "consult", INTENT).contains(handler.prefix())) {
+                throw new IllegalArgumentException("button prefix taken: " + handler.prefix());
+            }
+        }
+        this.flows = Map.copyOf(allFlows);
+        this.handlers = Map.copyOf(allHandlers);
     }
 
-    /** An engine that understands no free text: every typed question gets the menu (for channel tests). */
+    /** An engine that understands no free text and answers no topic (for channel tests). */
     public ConversationEngine(ConversationStore store, BotTexts texts) {
-        this(store, texts, IntentClassifier.NONE);
+        this(builder(store, texts));
+    }
+
+    public static Builder builder(ConversationStore store, BotTexts texts) {
+        return new Builder(store, texts);
     }
 
     public List<OutboundMessage> handle(InboundMessage message) {
         Input input = clean(message.input());
         Sender sender = new Sender(message.sender().userId(), TextCleaner.clean(message.sender().displayName()));
-        return store.inChat(message.chat(), session -> {
+        List<Runnable> afterCommit = new ArrayList<>();
+        List<OutboundMessage> replies = store.inChat(message.chat(), session -> {
             if (message.updateId().isPresent() && !session.markUpdateHandled(message.updateId().getAsLong())) {
                 return List.of();
             }
-            Turn turn = dialogue.respond(session.state(), input, session.hasConsent());
-            if (turn.eraseData()) {
-                session.eraseAll();
-            } else {
-                turn.consent().ifPresent(session::setConsent);
-                boolean keep = session.hasConsent();
-                session.recordInbound(keep ? sender : Sender.anonymous(sender.userId()), keep ? input : withoutPersonalData(input));
-                turn.unanswered().ifPresent(q -> session.recordUnanswered(keep ? q : q.withoutText()));
-            }
-            session.saveState(turn.next());
-            return session.recordOutbound(turn.replies());
+            TurnContext turn = new TurnContext(this, session, message.chat(), clock.instant());
+            Outcome outcome = route(turn, session.state(), input);
+            apply(session, outcome, sender, input, afterCommit);
+            session.saveState(outcome.next());
+            return session.recordOutbound(outcome.replies());
         });
+        afterCommit.forEach(Runnable::run);
+        return replies;
+    }
+
+    private static void apply(ChatSession session, Outcome outcome, Sender sender, Input input, List<Runnable> afterCommit) {
+        if (outcome.effects().stream().anyMatch(Effect.EraseChat.class::isInstance)) {
+            session.eraseAll();
+            return;
+        }
+        for (Effect effect : outcome.effects()) {
+            if (effect instanceof Effect.SetConsent consent) {
+                session.setConsent(consent.given());
+            }
+        }
+        boolean keep = session.hasConsent();
+        session.recordInbound(keep ? sender : Sender.anonymous(sender.userId()), keep ? input : withoutPersonalData(input));
+        for (Effect effect : outcome.effects()) {
+            if (effect instanceof Effect.KeepUnanswered unanswered) {
+                session.recordUnanswered(keep ? unanswered.question() : unanswered.question().withoutText());
+            } else if (effect instanceof Effect.AfterCommit after) {
+                afterCommit.add(after.action());
+            }
+        }
+    }
+
+    private Outcome route(TurnContext turn, ConversationState state, Input input) {
+        if (input instanceof Input.Text text && text.text().strip().startsWith("/")) {
+            return command(turn, state, commandName(text.text().strip()));
+        }
+        if (state.inFlow()) {
+            Flow flow = flows.get(state.flow());
+            if (flow != null) {
+                boolean expired = !flow.id().equals(ResumeFlow.ID)
+                        && Duration.between(state.enteredAt(), turn.now()).compareTo(flow.resumeWindow()) > 0;
+                return expired ? resume.suspend(turn, state) : flow.onInput(turn, state, input);
+            }
+            // A flow of another release: forget it and handle the input as a fresh one.
+        }
+        return idleInput(turn, input);
+    }
+
+    private Outcome command(TurnContext turn, ConversationState state, String command) {
+        return switch (command) {
+            case "start" -> turn.consented()
+                    ? Outcome.idle(withMenu(texts.get("welcome")))
+                    : Outcome.idle(Reply.of(texts.get("welcome"))).followedBy(startFlow(turn, ConsentFlow.ID));
+            case "menu" -> Outcome.idle(withMenu(texts.get("menu.prompt")));
+            case "help", "bantuan" -> Outcome.then(state, Reply.of(texts.get("help")), withMenu(texts.get("menu.prompt")));
+            case "batal", "cancel" -> Outcome.idle(withMenu(texts.get(state.inFlow() ? "cancelled" : "cancel.nothing")));
+            case "hapus", "delete" -> startFlow(turn, DeleteFlow.ID);
+            case "privasi", "privacy" -> startFlow(turn, ConsentFlow.ID);
+            case "konsultasi" -> consultant();
+            case "status" -> Outcome.then(state, withMenu(texts.get("status.none")));
+            default -> Outcome.then(state, withMenu(texts.get("command.unknown")));
+        };
+    }
+
+    Outcome idleInput(TurnContext turn, Input input) {
+        if (input instanceof Input.ButtonPress press) {
+            return button(turn, press.payload());
+        }
+        if (input instanceof Input.Attachment) {
+            return Outcome.idle(withMenu(texts.get("attachment")));
+        }
+        return freeText(turn, ((Input.Text) input).text().strip());
+    }
+
+    private Outcome button(TurnContext turn, String text) {
+        Optional<Payload> parsed = Payload.parse(text);
+        if (parsed.isEmpty()) {
+            return stale();
+        }
+        Payload payload = parsed.get();
+        if (MENU.equals(text)) {
+            return Outcome.idle(withMenu(texts.get("menu.prompt")));
+        }
+        if (CONSULTANT.equals(text)) {
+            return consultant();
+        }
+        if (INTENT.equals(payload.prefix())) {
+            return payload.arg(0).filter(Intents::isTopic).map(key -> answerTopic(turn, key)).orElseGet(this::stale);
+        }
+        ButtonHandler handler = handlers.get(payload.prefix());
+        return handler == null ? stale() : handler.onButton(turn, payload);
+    }
+
+    /** A typed question: answer it, ask which topic was meant, or fall back to the menu and a consultant. */
+    private Outcome freeText(TurnContext turn, String text) {
+        Interpretation meaning = classifier.interpret(text);
+        String top = meaning.topIntent();
+        return switch (meaning.decision()) {
+            case ANSWER -> answerTopic(turn, top);
+            case CLARIFY -> top.startsWith("smalltalk.") ? answerTopic(turn, top) : clarify(text, meaning);
+            case FALLBACK -> fallback(text, meaning);
+        };
+    }
+
+    Outcome answerTopic(TurnContext turn, String key) {
+        return switch (key) {
+            case Intents.GREETING -> Outcome.idle(withMenu(texts.get("smalltalk.greeting")));
+            case Intents.THANKS -> Outcome.idle(Reply.of(texts.get("smalltalk.thanks"), menuButton()));
+            case Intents.HANDOFF -> consultant();
+            case Intents.CASE_STATUS -> Outcome.idle(withMenu(texts.get("status.none")));
+            default -> topics.answer(turn, key).orElseGet(() -> Outcome.idle(
+                    Reply.of(texts.get("answer.missing"), consultantButton(), menuButton()))
+                    .with(new Effect.KeepUnanswered(new UnansweredQuestion(turn.lastTypedText().orElse(""),
+                            UnansweredQuestion.NO_ENTRY, List.of(new Interpretation.IntentScore(key, 1))))));
+        };
+    }
+
+    private Outcome clarify(String text, Interpretation meaning) {
+        List<Button> options = new ArrayList<>();
+        for (Interpretation.IntentScore score : meaning.top()) {
+            if (options.size() < CLARIFY_OPTIONS && Intents.isTopic(score.key())
+                    && (options.isEmpty() || score.probability() >= CLARIFY_MIN_PROBABILITY)) {
+                topics.title(score.key()).ifPresent(title ->
+                        options.add(new Button(title, Payload.of(INTENT, "show", score.key()))));
+            }
+        }
+        if (options.isEmpty()) {
+            return fallback(text, meaning);
+        }
+        String titles = options.stream().map(Button::label).collect(Collectors.joining(" atau "));
+        List<Button> buttons = new ArrayList<>(options);
+        buttons.add(new Button(texts.get("button.none.of.these"), MENU));
+        return Outcome.idle(new Reply(texts.get("clarify").replace("{0}", titles), buttons))
+                .with(new Effect.KeepUnanswered(UnansweredQuestion.of(text, meaning)));
+    }
+
+    private Outcome fallback(String text, Interpretation meaning) {
+        return Outcome.idle(withMenu(texts.get("fallback"))).with(new Effect.KeepUnanswered(UnansweredQuestion.of(text, meaning)));
+    }
+
+    Outcome startFlow(TurnContext turn, String id) {
+        Flow flow = flows.get(id);
+        if (flow == null) {
+            throw new IllegalArgumentException("no flow " + id);
+        }
+        return flow.start(turn);
+    }
+
+    Interpretation interpret(String text) {
+        return classifier.interpret(text);
+    }
+
+    Outcome consultant() {
+        return Outcome.idle(withMenu(texts.get("consultant.offer")));
+    }
+
+    Outcome stale() {
+        return Outcome.idle(withMenu(texts.get("stale.button")));
+    }
+
+    Reply withMenu(String text) {
+        List<Button> buttons = new ArrayList<>(topicMenu);
+        buttons.add(consultantButton());
+        return new Reply(text, buttons);
+    }
+
+    Button menuButton() {
+        return new Button(texts.get("button.menu"), MENU);
+    }
+
+    Button consultantButton() {
+        return new Button(texts.get("button.consultant"), CONSULTANT);
+    }
+
+    BotTexts texts() {
+        return texts;
     }
 
     /** Typed text may hold names, phone numbers, stories: without consent only commands and buttons are kept. */
@@ -67,6 +282,13 @@ public final class ConversationEngine {
         return input;
     }
 
+    /** "/Start@KlinikBot deep-link" -> "start". */
+    private static String commandName(String text) {
+        String first = text.substring(1).split("\\s+", 2)[0];
+        int at = first.indexOf('@');
+        return (at >= 0 ? first.substring(0, at) : first).toLowerCase(Locale.ROOT);
+    }
+
     /** Messages for a chat newer than {@code afterId}, for clients that fetch rather than get pushed to. */
     public List<OutboundMessage> messagesAfter(ChatKey chat, long afterId, int limit) {
         return store.outboundAfter(chat, afterId, limit);
@@ -75,5 +297,53 @@ public final class ConversationEngine {
     /** The last {@code limit} messages of a chat in both directions, oldest first, to show a conversation again. */
     public List<TranscriptEntry> history(ChatKey chat, int limit) {
         return store.history(chat, limit);
+    }
+
+    /** The engine's parts: the store and texts, plus what the features contribute. */
+    public static final class Builder {
+        private final ConversationStore store;
+        private final BotTexts texts;
+        private IntentClassifier classifier = IntentClassifier.NONE;
+        private TopicAnswers topics = TopicAnswers.NONE;
+        private final List<Button> topicMenu = new ArrayList<>();
+        private final List<Flow> flows = new ArrayList<>();
+        private final List<ButtonHandler> handlers = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(ConversationStore store, BotTexts texts) {
+            this.store = store;
+            this.texts = texts;
+        }
+
+        public Builder classifier(IntentClassifier value) {
+            this.classifier = value;
+            return this;
+        }
+
+        /** The answers to topics, and the menu buttons leading to them (the consultant button is added after). */
+        public Builder topics(TopicAnswers value, List<Button> menu) {
+            this.topics = value;
+            this.topicMenu.addAll(menu);
+            return this;
+        }
+
+        public Builder flow(Flow flow) {
+            flows.add(flow);
+            return this;
+        }
+
+        public Builder buttons(ButtonHandler handler) {
+            handlers.add(handler);
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public ConversationEngine build() {
+            return new ConversationEngine(this);
+        }
     }
 }

@@ -1,50 +1,53 @@
 package id.klinikumkm.bot.conversation;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where a chat is in the conversation. Stored durably, so a restart or another instance continues it.
+ * Where a chat is in the conversation, stored durably so a restart or another instance continues it.
  *
- * @param step the current dialogue step, one of {@link Step}'s ids
- * @param slots values collected so far in the current step (for guided forms)
+ * @param flow the active flow's id, or empty when no flow is active (free questions and the menu)
+ * @param step the flow's current step, its own name
+ * @param slots what the flow collected so far (personal data: erased with the chat)
+ * @param enteredAt when the step was entered; a flow resumed after its resume window asks to continue first
  */
-public record ConversationState(String step, Map<String, String> slots) {
+public record ConversationState(String flow, String step, Map<String, String> slots, Instant enteredAt) {
     public ConversationState {
+        Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(enteredAt, "enteredAt");
         slots = Map.copyOf(slots);
     }
 
-    public static ConversationState start() {
-        return new ConversationState(Step.NEW.id(), Map.of());
+    /** No flow active. */
+    public static ConversationState idle() {
+        return new ConversationState("", "", Map.of(), Instant.EPOCH);
     }
 
-    public static ConversationState at(Step step) {
-        return new ConversationState(step.id(), Map.of());
+    public static ConversationState in(String flow, String step, Instant now) {
+        return new ConversationState(flow, step, Map.of(), now);
     }
 
-    /** The known dialogue steps; an unknown stored id (older or newer release) counts as {@link #NEW}. */
-    public enum Step {
-        NEW("new"),
-        MAIN_MENU("main_menu"),
-        TOPIC("topic"),
-        CONFIRM_DELETE("confirm_delete");
+    public boolean inFlow() {
+        return !flow.isEmpty();
+    }
 
-        private final String id;
+    /** The same flow and slots at another step, entered now. */
+    public ConversationState at(String nextStep, Instant now) {
+        return new ConversationState(flow, nextStep, slots, now);
+    }
 
-        Step(String id) {
-            this.id = id;
-        }
+    /** The same state with one slot set. */
+    public ConversationState with(String slot, String value) {
+        Map<String, String> next = new HashMap<>(slots);
+        next.put(slot, value);
+        return new ConversationState(flow, step, next, enteredAt);
+    }
 
-        public String id() {
-            return id;
-        }
-
-        public static Step of(String id) {
-            for (Step step : values()) {
-                if (step.id.equals(id)) {
-                    return step;
-                }
-            }
-            return NEW;
-        }
+    public Optional<String> slot(String name) {
+        return Optional.ofNullable(slots.get(name));
     }
 }

@@ -16,15 +16,19 @@ interface ChatDao {
 
     /** Locks the chat row until the transaction ends, serialising turns of one chat across instances. */
     @SqlQuery("""
-            SELECT id, state_step, state_slots::text AS state_slots, consent_at IS NOT NULL AS consented
+            SELECT id, state_flow, state_step, state_slots::text AS state_slots, state_entered_at,
+                   consent_at IS NOT NULL AS consented
             FROM chats WHERE channel = :channel AND external_id = :externalId
             FOR UPDATE
             """)
     ChatRow lock(String channel, String externalId);
 
-
-    @SqlUpdate("UPDATE chats SET state_step = :step, state_slots = CAST(:slots AS jsonb), updated_at = now() WHERE id = :chatId")
-    void saveState(long chatId, String step, String slots);
+    @SqlUpdate("""
+            UPDATE chats SET state_flow = :flow, state_step = :step, state_slots = CAST(:slots AS jsonb),
+                   state_entered_at = :enteredAt, updated_at = now()
+            WHERE id = :chatId
+            """)
+    void saveState(long chatId, String flow, String step, String slots, java.time.OffsetDateTime enteredAt);
 
     @SqlUpdate("UPDATE chats SET consent_at = CASE WHEN :given THEN now() END, updated_at = now() WHERE id = :chatId")
     void saveConsent(long chatId, boolean given);
@@ -32,9 +36,13 @@ interface ChatDao {
     @SqlUpdate("UPDATE chats SET display_name = :displayName, updated_at = now() WHERE id = :chatId AND display_name IS DISTINCT FROM :displayName")
     void saveDisplayName(long chatId, String displayName);
 
+    /** Keeps the chat's FAQ votes for the counts but no longer ties them to the chat (erasure). */
+    @SqlUpdate("UPDATE faq_votes SET chat_id = NULL WHERE chat_id = :chatId")
+    void forgetVotes(long chatId);
+
     /** Forgets the person behind the chat; the row stays so the chat id can still be answered. */
     @SqlUpdate("""
-            UPDATE chats SET display_name = NULL, consent_at = NULL, state_step = 'new',
+            UPDATE chats SET display_name = NULL, consent_at = NULL, state_flow = '', state_step = '',
                    state_slots = '{}'::jsonb, updated_at = now()
             WHERE id = :chatId
             """)

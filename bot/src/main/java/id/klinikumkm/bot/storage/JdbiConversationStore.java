@@ -10,7 +10,6 @@ import id.klinikumkm.bot.conversation.ChatSession;
 import id.klinikumkm.bot.conversation.ConversationState;
 import id.klinikumkm.bot.conversation.ConversationStore;
 import id.klinikumkm.bot.conversation.Input;
-import id.klinikumkm.bot.conversation.Interpretation;
 import id.klinikumkm.bot.conversation.OutboundMessage;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
@@ -87,7 +86,8 @@ public final class JdbiConversationStore implements ConversationStore {
             this.audit = handle.attach(AuditDao.class);
             this.updates = handle.attach(ProcessedUpdateDao.class);
             this.unanswered = handle.attach(UnansweredDao.class);
-            this.state = new ConversationState(row.stateStep(), read(row.stateSlots(), SLOTS));
+            this.state = new ConversationState(row.stateFlow(), row.stateStep(), read(row.stateSlots(), SLOTS),
+                    row.stateEnteredAt().toInstant());
             this.consented = row.consented();
         }
 
@@ -114,7 +114,8 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void saveState(ConversationState next) {
-            chats.saveState(row.id(), next.step(), write(next.slots()));
+            chats.saveState(row.id(), next.flow(), next.step(), write(next.slots()),
+                    next.enteredAt().atOffset(java.time.ZoneOffset.UTC));
             state = next;
         }
 
@@ -146,16 +147,21 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            Interpretation meaning = question.interpretation();
-            unanswered.insert(row.id(), question.text(), meaning.decision().id(), write(meaning.top()));
+            unanswered.insert(row.id(), question.text(), question.reason(), write(question.top()));
+        }
+
+        @Override
+        public java.util.Optional<String> lastTypedText() {
+            return messages.lastTypedText(row.id());
         }
 
         @Override
         public void eraseAll() {
             messages.deleteForChat(row.id());
             unanswered.deleteForChat(row.id());
+            chats.forgetVotes(row.id());
             chats.forgetProfile(row.id());
-            state = ConversationState.start();
+            state = ConversationState.idle();
             consented = false;
             audit.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
         }

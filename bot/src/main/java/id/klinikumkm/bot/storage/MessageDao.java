@@ -55,6 +55,13 @@ interface MessageDao {
     @RegisterConstructorMapper(TranscriptRow.class)
     List<TranscriptRow> history(String channel, String externalId, int limit);
 
+    @SqlQuery("""
+            SELECT body FROM messages
+            WHERE chat_id = :chatId AND direction = 'in' AND kind = 'text' AND body NOT LIKE '/%'
+            ORDER BY id DESC LIMIT 1
+            """)
+    java.util.Optional<String> lastTypedText(long chatId);
+
     @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId")
     int deleteForChat(long chatId);
 }

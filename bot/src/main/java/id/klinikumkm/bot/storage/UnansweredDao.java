@@ -6,14 +6,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface UnansweredDao {
 
     /**
-     * @param decision {@code clarify} or {@code fallback}
+     * @param reason why it was kept: {@code clarify}, {@code fallback}, {@code unhelpful}, {@code no_entry}
      * @param topIntents JSON array of {@code {"key": ..., "probability": ...}}, best first
      */
     @SqlUpdate("""
-            INSERT INTO unanswered_questions (chat_id, text, decision, top_intents)
-            VALUES (:chatId, :text, :decision, CAST(:topIntents AS jsonb))
+            INSERT INTO unanswered_questions (chat_id, text, reason, top_intents)
+            VALUES (:chatId, :text, :reason, CAST(:topIntents AS jsonb))
             """)
-    void insert(long chatId, String text, String decision, String topIntents);
+    void insert(long chatId, String text, String reason, String topIntents);
 
     @SqlUpdate("DELETE FROM unanswered_questions WHERE chat_id = :chatId")
     int deleteForChat(long chatId);

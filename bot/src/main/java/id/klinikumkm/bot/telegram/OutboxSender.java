@@ -139,8 +139,10 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
-        List<InlineKeyboardRow> rows = buttons.stream()
-                .map(b -> new InlineKeyboardRow(InlineKeyboardButton.builder().text(b.label()).callbackData(b.payload()).build()))
+        List<InlineKeyboardRow> rows = TelegramText.rows(buttons, Button::label).stream()
+                .map(row -> new InlineKeyboardRow(row.stream()
+                        .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.payload()).build())
+                        .toList()))
                 .toList();
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }

@@ -2,6 +2,7 @@ package id.klinikumkm.bot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import id.klinikumkm.bot.conversation.RichText;
 import org.owasp.encoder.Encode;
 
 /** Telegram's text rules: HTML parse mode with everything escaped, and at most 4096 characters a message. */
@@ -10,9 +11,30 @@ final class TelegramText {
 
     private TelegramText() {}
 
-    /** Escapes for parse_mode HTML: our texts, admins' answers and users' names are all shown literally. */
+    /** Labels at most this long may share a keyboard row with a neighbour of the same kind. */
+    static final int SHORT_LABEL = 18;
+
+    /**
+     * For parse_mode HTML: everything is escaped (our texts, admins' answers and users' names are shown
+     * literally), then the one markup of bot texts, {@code **bold**}, becomes {@code <b>}.
+     */
     static String html(String text) {
-        return Encode.forHtmlContent(text);
+        return RichText.BOLD.matcher(Encode.forHtmlContent(text)).replaceAll("<b>$1</b>");
+    }
+
+    /** Button rows for a phone: two short labels side by side, a long one on a row of its own. */
+    static <T> List<List<T>> rows(List<T> buttons, java.util.function.Function<T, String> label) {
+        List<List<T>> rows = new ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            T button = buttons.get(i);
+            boolean pair = i + 1 < buttons.size() && isShort(label.apply(button)) && isShort(label.apply(buttons.get(i + 1)));
+            rows.add(pair ? List.of(button, buttons.get(++i)) : List.of(button));
+        }
+        return rows;
+    }
+
+    private static boolean isShort(String label) {
+        return label.codePointCount(0, label.length()) <= SHORT_LABEL;
     }
 
     /**

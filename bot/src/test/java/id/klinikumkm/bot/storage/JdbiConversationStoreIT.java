@@ -12,6 +12,7 @@ import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.conversation.InboundMessage;
 import id.klinikumkm.bot.conversation.OutboundMessage;
+import id.klinikumkm.bot.conversation.TranscriptEntry;
 import id.klinikumkm.bot.testing.TestDatabases;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ class JdbiConversationStoreIT {
             engine.handle(InboundMessage.text(chat, "/hapus"));
 
             var fresh = new JdbiConversationStore(database.jdbi(), JSON);
-            assertEquals("confirm_delete", fresh.inChat(chat, session -> session.state().step()));
+            assertEquals("delete", fresh.inChat(chat, session -> session.state().flow()));
+            assertEquals("confirm", fresh.inChat(chat, session -> session.state().step()));
             // /start: welcome and the consent question; /hapus: the confirmation.
             assertThat(fresh.outboundAfter(chat, 0, 100)).hasSize(3);
             assertEquals(2, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
@@ -64,7 +66,7 @@ class JdbiConversationStoreIT {
             var engine = new ConversationEngine(store, BotTexts.load());
             long first = engine.handle(InboundMessage.text(mine, "/menu")).get(0).id();
             engine.handle(InboundMessage.text(theirs, "/start"));
-            OutboundMessage second = engine.handle(InboundMessage.button(mine, "topic:halal")).get(0);
+            OutboundMessage second = engine.handle(InboundMessage.button(mine, ConversationEngine.MENU)).get(0);
 
             List<OutboundMessage> newer = store.outboundAfter(mine, first, 100);
             assertThat(newer).extracting(OutboundMessage::id).containsExactly(second.id());
@@ -79,12 +81,12 @@ class JdbiConversationStoreIT {
         ChatKey chat = new ChatKey(Channel.TELEGRAM, "55501");
         try (Database database = open(server)) {
             var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), JSON), BotTexts.load());
-            engine.handle(InboundMessage.button(chat, "privacy:consent:yes"));
+            engine.handle(InboundMessage.button(chat, "consent:yes"));
             engine.handle(new InboundMessage(chat, new id.klinikumkm.bot.conversation.Sender("55501", "Siti <b>Aminah</b>"),
                     new id.klinikumkm.bot.conversation.Input.Text("no hp saya 081234567890")));
             assertEquals(1, count(database, "SELECT count(*) FROM chats WHERE display_name = 'Siti <b>Aminah</b>'"));
             engine.handle(InboundMessage.text(chat, "/hapus"));
-            engine.handle(InboundMessage.button(chat, "privacy:delete:yes"));
+            engine.handle(InboundMessage.button(chat, "delete:yes"));
 
             assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE body LIKE '%0812%'"));
             assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
@@ -101,7 +103,7 @@ class JdbiConversationStoreIT {
             var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), JSON), BotTexts.load());
             engine.handle(new InboundMessage(chat, new id.klinikumkm.bot.conversation.Sender("55502", "Siti Aminah"),
                     new id.klinikumkm.bot.conversation.Input.Text("no hp saya 081234567890")));
-            engine.handle(InboundMessage.button(chat, "privacy:consent:no"));
+            engine.handle(InboundMessage.button(chat, "consent:no"));
 
             assertEquals(0, count(database, "SELECT count(*) FROM messages WHERE body LIKE '%0812%'"));
             assertEquals(0, count(database, "SELECT count(*) FROM unanswered_questions WHERE text <> ''"));
@@ -138,6 +140,29 @@ class JdbiConversationStoreIT {
                       SELECT direction, lag(direction) OVER (ORDER BY id) AS previous FROM messages
                     ) t WHERE direction = previous
                     """));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void history_shows_both_directions_with_pressed_buttons_by_their_label(TestDatabases.Target server) {
+        ChatKey chat = new ChatKey(Channel.WEB, "history-aaaaaaaaaaaaa");
+        try (Database database = open(server)) {
+            var store = new JdbiConversationStore(database.jdbi(), JSON);
+            var engine = new ConversationEngine(store, BotTexts.load());
+            engine.handle(InboundMessage.text(chat, "/start"));
+            engine.handle(InboundMessage.button(chat, "consent:yes"));
+            engine.handle(InboundMessage.text(chat, "halo <b>kak</b>"));
+
+            List<TranscriptEntry> history = store.history(chat, 50);
+
+            assertThat(history).extracting(TranscriptEntry::author)
+                    .containsExactly("user", "bot", "bot", "user", "bot", "user", "bot");
+            assertThat(history.get(3).text()).isEqualTo(BotTexts.load().get("consent.yes"));
+            assertThat(history.get(5).text()).isEqualTo("halo <b>kak</b>");
+            assertThat(history).extracting(TranscriptEntry::id).isSorted();
+            assertThat(store.history(chat, 2)).extracting(TranscriptEntry::id)
+                    .containsExactly(history.get(5).id(), history.get(6).id());
         }
     }
 

@@ -31,7 +31,7 @@ public final class InMemoryConversationStore implements ConversationStore {
         return work.apply(new ChatSession() {
             @Override
             public ConversationState state() {
-                return states.getOrDefault(chat, ConversationState.start());
+                return states.getOrDefault(chat, ConversationState.idle());
             }
 
             @Override
@@ -80,6 +80,17 @@ public final class InMemoryConversationStore implements ConversationStore {
             }
 
             @Override
+            public java.util.Optional<String> lastTypedText() {
+                List<Object> items = transcript(chat);
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    if (items.get(i) instanceof Input.Text text && !text.text().startsWith("/")) {
+                        return java.util.Optional.of(text.text());
+                    }
+                }
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public void eraseAll() {
                 unanswered.remove(chat);
                 transcripts.remove(chat);
@@ -123,6 +134,6 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     public synchronized ConversationState state(ChatKey chat) {
-        return states.getOrDefault(chat, ConversationState.start());
+        return states.getOrDefault(chat, ConversationState.idle());
     }
 }

@@ -1,0 +1,117 @@
+package id.klinikumkm.bot.faq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.conversation.ChatKey;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** FAQ entries in PostgreSQL: reading the published ones, loading the seed, storing votes. */
+public final class FaqRepository {
+    static final String SEED_AUTHOR = "seed";
+    private static final Logger LOG = LoggerFactory.getLogger(FaqRepository.class);
+    private static final TypeReference<List<FaqEntry.Source>> SOURCES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> KEYS = new TypeReference<>() {};
+
+    private final FaqDao dao;
+    private final ObjectMapper json;
+
+    public FaqRepository(FaqDao dao, ObjectMapper json) {
+        this.dao = dao;
+        this.json = json;
+    }
+
+    public List<FaqEntry> published() {
+        return dao.published().stream().map(this::entry).toList();
+    }
+
+    public Optional<FaqEntry> find(String key) {
+        return dao.find(key).map(this::entry);
+    }
+
+    /** What loading the seed did, entry by entry. */
+    public record SeedReport(List<String> added, List<String> updated, List<String> keptEdited) {}
+
+    /**
+     * Loads the seed: adds missing entries, updates those whose seed file is newer than what the database last
+     * loaded, and never overwrites an entry an admin edited (it logs that the seed differs). Safe to run from
+     * several instances at once.
+     */
+    public SeedReport applySeed(java.nio.file.Path seedDir) {
+        return applySeed(SeedFiles.read(seedDir));
+    }
+
+    SeedReport applySeed(List<SeedEntry> seed) {
+        SeedReport report = dao.underSeedLock(locked -> {
+            List<String> added = new java.util.ArrayList<>();
+            List<String> updated = new java.util.ArrayList<>();
+            List<String> kept = new java.util.ArrayList<>();
+            for (SeedEntry file : seed) {
+                FaqEntry e = file.entry();
+                Optional<FaqRow> current = locked.find(e.key());
+                if (current.isEmpty()) {
+                    long id = locked.insertFromSeed(e.key(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
+                            e.reviewedOn(), e.uncertain(), write(e.related()), boxed(e.menuOrder()), file.seedVersion());
+                    locked.keepRevision(id, SEED_AUTHOR);
+                    added.add(e.key());
+                } else if (current.get().seedVersion() == null || file.seedVersion() > current.get().seedVersion()) {
+                    FaqRow row = current.get();
+                    if (row.editedBy() != null) {
+                        kept.add(e.key());
+                    } else if (locked.updateFromSeed(row.id(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
+                            e.reviewedOn(), e.uncertain(), write(e.related()), boxed(e.menuOrder()), file.seedVersion())) {
+                        locked.keepRevision(row.id(), SEED_AUTHOR);
+                        updated.add(e.key());
+                    }
+                }
+            }
+            return new SeedReport(added, updated, kept);
+        });
+        LOG.info("FAQ seed loaded: {} entries added, {} updated, {} files read", report.added().size(), report.updated().size(), seed.size());
+        for (String key : report.keptEdited()) {
+            LOG.warn("FAQ seed for {} is newer than the database's, but an admin edited the entry; the edit is kept", key);
+        }
+        return report;
+    }
+
+    /** Stores a 👍 or 👎 for a version of an entry; the chat's earlier vote on that version is replaced. */
+    public void vote(ChatKey chat, String key, int version, boolean helpful) {
+        dao.vote(key, version, chat.channel().id(), chat.externalId(), helpful);
+    }
+
+    private FaqEntry entry(FaqRow row) {
+        return new FaqEntry(row.intentKey(), row.topic(), row.title(), row.answer(), row.details(),
+                read(row.sources(), SOURCES), row.reviewedOn(), row.uncertain(), read(row.related(), KEYS),
+                row.menuOrder() == null ? OptionalInt.empty() : OptionalInt.of(row.menuOrder()), row.published(), row.version());
+    }
+
+    /** Only title and URL are stored; the rest of a source is derived from them. */
+    private String sourcesJson(List<FaqEntry.Source> sources) {
+        return write(sources.stream().map(source -> java.util.Map.of("title", source.title(), "url", source.url())).toList());
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("unreadable JSON column in faq_entries", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a JSON column of faq_entries", e);
+        }
+    }
+}
