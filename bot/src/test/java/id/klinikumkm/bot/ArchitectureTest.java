@@ -29,8 +29,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_the_storage_package_imports_jdbi_and_the_database_libraries() throws IOException {
-        assertOnlyIn("org.jdbi.", "storage");
+    void only_the_storage_package_and_feature_daos_import_jdbi() throws IOException {
+        assertThat(filesImporting("org.jdbi.", SOURCES)).as("files importing jdbi").allSatisfy(file ->
+                assertThat(file.startsWith(SOURCES.resolve("storage")) || file.getFileName().toString().endsWith("Dao.java"))
+                        .as("%s imports jdbi but is neither in storage nor a DAO", SOURCES.relativize(file)).isTrue());
+    }
+
+    @Test
+    void only_the_storage_package_imports_the_database_libraries() throws IOException {
         assertOnlyIn("com.zaxxer.", "storage");
         assertOnlyIn("org.flywaydb.", "storage");
         assertOnlyIn("io.zonky.", "storage");
@@ -42,12 +48,31 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_conversation_engine_imports_no_library_or_adapter() throws IOException {
-        Path conversation = SOURCES.resolve("conversation");
-        for (String forbidden : List.of("io.javalin.", "org.telegram.", "org.jdbi.", "java.sql.", "opennlp.",
-                "io.micrometer.", "com.fasterxml.", "id.klinikumkm.bot.nlu.", "id.klinikumkm.bot.storage.",
-                "id.klinikumkm.bot.web.", "id.klinikumkm.bot.telegram.", "id.klinikumkm.bot.metrics.")) {
-            assertThat(filesImporting(forbidden, conversation)).as("conversation files importing " + forbidden).isEmpty();
+    void the_conversation_engine_imports_no_feature_adapter_or_library() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("conversation"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertThat(imports(file)).as("imports of %s", SOURCES.relativize(file)).allSatisfy(imported ->
+                        assertThat(imported.startsWith("java.") || imported.startsWith("id.klinikumkm.bot.conversation."))
+                                .as("%s imports %s", SOURCES.relativize(file), imported).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void features_know_no_adapter() throws IOException {
+        for (String adapter : List.of("id.klinikumkm.bot.web.", "id.klinikumkm.bot.http.", "id.klinikumkm.bot.telegram.")) {
+            for (String feature : List.of("conversation", "faq", "nlu", "storage")) {
+                assertThat(filesImporting(adapter, SOURCES.resolve(feature))).as(feature + " files importing " + adapter).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void every_package_says_what_it_owns() throws IOException {
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.equals(SOURCES)).toList()) {
+                assertThat(dir.resolve("package-info.java")).as("package-info.java of " + SOURCES.relativize(dir)).exists();
+            }
         }
     }
 
@@ -69,6 +94,17 @@ class ArchitectureTest {
             return files.filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> imports(file, prefix))
                     .toList();
+        }
+    }
+
+    private static List<String> imports(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> line.startsWith("import "))
+                    .map(line -> line.replaceFirst("^import (static )?", "").replace(";", ""))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

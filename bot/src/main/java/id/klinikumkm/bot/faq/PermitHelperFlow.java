@@ -47,8 +47,8 @@ public final class PermitHelperFlow implements Flow, ButtonHandler {
         kinds.put("packaged", List.of("keripik", "kripik", "kerupuk", "krupuk", "peyek", "rempeyek", "kue kering", "sambal",
                 "sambel", "abon", "bubuk", "serbuk", "kopi", "teh", "dodol", "jenang", "selai", "manisan", "bumbu", "opak",
                 "camilan", "cemilan", "snack", "tahan lama", "awet", "kemasan", "toples"));
-        kinds.put("ready_to_eat", List.of("warung", "katering", "catering", "kantin", "nasi", "siap saji", "kue basah",
-                "gorengan", "rawon", "soto", "bakso", "masakan", "jajanan pasar", "cepat basi", "tidak tahan lama",
+        kinds.put("ready_to_eat", List.of("warung", "katering", "catering", "kantin", "nasi", "siap saji",
+                "gorengan", "rawon", "soto", "bakso", "masakan", "cepat basi", "tidak tahan lama",
                 "gak tahan lama", "depot", "rumah makan"));
         kinds.put("bpom", List.of("frozen", "beku", "susu", "yogurt", "yoghurt", "kulkas", "pendingin", "freezer", "kaleng",
                 "pasteurisasi", "steril", "bayi", "mpasi", "klaim", "pabrik", "mesin otomatis"));

@@ -41,6 +41,13 @@ final class TelegramHarness implements AutoCloseable {
         return started(Application.start(TestApp.config(database, common("polling"))));
     }
 
+    /** Polling, with more configuration (for example another FAQ seed directory). */
+    Application polling(Map<String, String> extra) {
+        Map<String, String> values = common("polling");
+        values.putAll(extra);
+        return started(Application.start(TestApp.config(databaseUrl, values)));
+    }
+
     Application webhook() {
         return webhook(databaseUrl);
     }

@@ -26,27 +26,31 @@ class TelegramPollingIT {
     }
 
     @Test
-    void start_command_gets_the_menu_as_inline_buttons_in_html_mode() {
+    void start_command_asks_for_consent_then_shows_the_menu_as_inline_buttons_in_html_mode() {
         harness.polling();
         fake.textMessage(501, "/start");
 
-        FakeBotApi.Call reply = fake.awaitSentTo(501, 1, WAIT).get(0);
-
-        assertThat(reply.text()).contains("Klinik Konsultasi Usaha Mikro");
-        assertThat(String.valueOf(reply.param("parse_mode"))).isEqualToIgnoringCase("HTML");
-        assertThat(reply.inlineButtons()).extracting(b -> b.get("text"))
-                .containsExactly("Legalitas", "Kemasan & Label", "Sertifikasi Halal", "Konsultasi dengan Petugas");
+        List<FakeBotApi.Call> replies = fake.awaitSentTo(501, 2, WAIT);
+        assertThat(replies.get(0).text()).contains("Klinik Konsultasi Usaha Mikro");
+        assertThat(String.valueOf(replies.get(0).param("parse_mode"))).isEqualToIgnoringCase("HTML");
+        assertThat(replies.get(1).inlineButtons()).extracting(b -> b.get("callback_data")).containsExactly("consent:yes", "consent:no");
         assertThat(fake.calls("sendChatAction")).isNotEmpty();
+
+        fake.callbackQuery(501, "consent:yes");
+        FakeBotApi.Call menu = fake.awaitSentTo(501, 3, WAIT).get(2);
+        assertThat(menu.inlineButtons()).extracting(b -> b.get("text"))
+                .containsExactly("Legalitas", "Kemasan & Label", "Sertifikasi Halal", "Info Klinik & Lainnya", "Konsultasi dengan Petugas");
     }
 
     @Test
     void topic_button_is_answered_and_its_callback_acknowledged() {
         harness.polling();
-        fake.callbackQuery(502, "topic:halal");
+        fake.callbackQuery(502, "faq:topic:halal");
 
         FakeBotApi.Call reply = fake.awaitSentTo(502, 1, WAIT).get(0);
 
-        assertThat(reply.text()).contains("Sertifikasi Halal");
+        assertThat(reply.text()).contains("<b>Sertifikasi Halal</b>");
+        assertThat(reply.inlineButtons()).extracting(b -> b.get("text")).contains("Biaya sertifikasi halal");
         assertThat(fake.awaitCalls("answerCallbackQuery", 1, WAIT)).hasSize(1);
     }
 

@@ -61,9 +61,12 @@ class TelegramWebhookIT {
         // Reported, not asserted: timing belongs to benchmarks, but the number is useful in the test log.
         System.out.println("webhook update to sendMessage: " + Duration.between(posted, welcome.at()).toMillis() + " ms");
 
-        assertEquals(200, post(fake.updates().callbackQuery(fake.nextUpdateId(), 601, "topic:legal"), SECRET));
-        assertThat(fake.awaitSentTo(601, 3, WAIT).get(2).text()).contains("Legalitas Usaha");
-        fake.awaitCalls("answerCallbackQuery", 1, WAIT);
+        assertEquals(200, post(fake.updates().callbackQuery(fake.nextUpdateId(), 601, "consent:no"), SECRET));
+        assertEquals(200, post(fake.updates().callbackQuery(fake.nextUpdateId(), 601, "faq:topic:legal"), SECRET));
+        FakeBotApi.Call legal = fake.awaitSentTo(601, 4, WAIT).get(3);
+        assertThat(legal.text()).contains("<b>Legalitas Usaha</b>");
+        assertThat(legal.inlineButtons()).extracting(b -> b.get("text")).contains("Biaya membuat NIB", "Cara membuat NIB");
+        fake.awaitCalls("answerCallbackQuery", 2, WAIT);
     }
 
     @Test
