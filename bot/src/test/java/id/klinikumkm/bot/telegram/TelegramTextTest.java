@@ -38,4 +38,19 @@ class TelegramTextTest {
         assertEquals("a".repeat(4095), parts.get(0));
         assertThat(parts.get(1)).startsWith("🙏");
     }
+
+    @org.junit.jupiter.api.Test
+    void bold_markup_becomes_b_after_everything_else_is_escaped() {
+        org.assertj.core.api.Assertions.assertThat(TelegramText.html("**Biaya <NIB>** & <b>x</b> ** kosong"))
+                .isEqualTo("<b>Biaya &lt;NIB&gt;</b> &amp; &lt;b&gt;x&lt;/b&gt; ** kosong");
+    }
+
+    @org.junit.jupiter.api.Test
+    void two_short_buttons_share_a_row_and_a_long_one_stands_alone() {
+        var rows = TelegramText.rows(java.util.List.of("👍 Membantu", "👎 Kurang membantu", "Konsultasi dengan Petugas",
+                "Legalitas", "Kemasan & Label", "Halal"), label -> label);
+        org.assertj.core.api.Assertions.assertThat(rows).containsExactly(java.util.List.of("👍 Membantu", "👎 Kurang membantu"),
+                java.util.List.of("Konsultasi dengan Petugas"), java.util.List.of("Legalitas", "Kemasan & Label"),
+                java.util.List.of("Halal"));
+    }
 }
