@@ -11,8 +11,13 @@ import java.util.List;
 
 /**
  * Reads {@code key<TAB>text} example files ({@code intents-id.train}, {@code intents-id.test}). Blank lines
- * and lines starting with {@code #} are ignored; an unknown key or a line without a tab fails with its line
- * number, so a typo in the data cannot silently create a new intent.
+ * and lines starting with {@code #} are ignored; a malformed key ({@link Intents#isValidKey}), an empty text or
+ * a line without a tab fails with its line number.
+ *
+ * <p>There is no fixed list of intents: every well-formed key in the data is one. A misspelt key therefore
+ * makes a small intent of its own; {@code IntentModelQualityIT} catches that (each intent needs at least 40
+ * training and 10 test examples, and both files must name the same intents), and the topics are checked
+ * against the FAQ entries at start-up (see {@link Intents}).
  */
 public final class IntentDataFile {
     private IntentDataFile() {}
