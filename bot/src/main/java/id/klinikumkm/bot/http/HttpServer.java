@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 /** The one HTTP server: every adapter's routes, security headers and error mapping in one place. */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /** The content type of every HTML page: the pages hold non-ASCII text, so the charset is always named. */
+    public static final String HTML_UTF8 = "text/html; charset=utf-8";
 
     private final Javalin app;
     private final AppConfig.Http config;
@@ -29,7 +31,11 @@ public final class HttpServer {
             javalin.http.maxRequestSize = config.maxRequestBytes();
             javalin.jetty.host = config.host();
             javalin.jetty.port = config.port();
-            javalin.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGraceSeconds() * 1000L));
+            javalin.http.prefer405over404 = true;
+            javalin.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
+                server.setErrorHandler(new JettyErrorHandler(json, config.maxRequestBytes()));
+            });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/web/assets";
@@ -41,15 +47,16 @@ public final class HttpServer {
                 if (e.retryAfterSeconds() > 0) {
                     ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
                 }
-                error(ctx, e.status(), e.getMessage());
+                ErrorResponses.json(ctx, e.status(), e.getMessage());
             });
-            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                    e.getStatus() == 413 ? "The request is larger than " + config.maxRequestBytes() + " bytes." : e.getMessage()));
+            // Javalin's own refusals (unknown address, wrong method, body too large) carry English messages:
+            // never shown; each status gets its Indonesian text instead.
+            javalin.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e, config.maxRequestBytes()));
             javalin.routes.exception(Exception.class, (e, ctx) -> {
                 // Exception messages can quote stored values (chat text, names): the trace goes to DEBUG only.
                 LOG.error("Unhandled error on {} {}: {}", ctx.method(), ctx.path(), Failures.describe(e));
                 LOG.debug("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "Terjadi kesalahan di server. Silakan coba lagi sebentar lagi.");
+                ErrorResponses.json(ctx, 500, ErrorResponses.SERVER_ERROR);
             });
             routeGroups.forEach(group -> group.register(javalin.routes));
         });
@@ -83,7 +90,16 @@ public final class HttpServer {
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
 
-    private static void error(Context ctx, int status, String message) {
-        ctx.status(status).json(Map.of("error", message));
+    private static void httpError(Context ctx, HttpResponseException e, long maxRequestBytes) {
+        int status = e.getStatus();
+        if (status == 405) {
+            String allowed = e.getDetails().values().stream().findFirst().orElse("");
+            if (!allowed.isBlank()) {
+                ctx.header("Allow", allowed);
+            }
+            ErrorResponses.pageOrJson(ctx, 405, ErrorResponses.methodNotAllowed(ctx.method().name(), allowed));
+        } else {
+            ErrorResponses.pageOrJson(ctx, status, ErrorResponses.forStatus(status, maxRequestBytes));
+        }
     }
 }

@@ -11,16 +11,16 @@ public final class JsonBody {
     /** The body as a JSON object. */
     public static JsonNode object(ObjectMapper json, String body) {
         if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("The request body is empty; send a JSON object.");
+            throw ApiException.badRequest("Isi kiriman kosong. Kirim sebuah objek JSON.");
         }
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("The request body must be a JSON object.");
+                throw ApiException.badRequest("Isi kiriman harus berupa objek JSON.");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The request body is not valid JSON.");
+            throw ApiException.badRequest("Isi kiriman bukan JSON yang benar.");
         }
     }
 
@@ -31,7 +31,7 @@ public final class JsonBody {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiException.badRequest("\"" + name + "\" must be a string.");
+            throw ApiException.badRequest("\"" + name + "\" harus berupa teks.");
         }
         return value.asText();
     }

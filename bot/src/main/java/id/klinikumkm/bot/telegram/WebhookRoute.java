@@ -44,24 +44,24 @@ final class WebhookRoute implements Routes {
         String given = ctx.header(SECRET_HEADER);
         if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("Webhook call refused: missing or wrong secret token");
-            throw new ApiException(401, "Unauthorized");
+            throw new ApiException(401, "Akses ditolak: token rahasia webhook tidak cocok.");
         }
         String body = ctx.body();
         Update update;
         try {
             update = json.readValue(body, Update.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The body is not a Telegram update.");
+            throw ApiException.badRequest("Isi kiriman bukan pembaruan Telegram.");
         }
         if (update == null || update.getUpdateId() == null) {
-            throw ApiException.badRequest("The body is not a Telegram update.");
+            throw ApiException.badRequest("Isi kiriman bukan pembaruan Telegram.");
         }
         try {
             intake.accept(update, body);
         } catch (RuntimeException e) {
             LOG.warn("Webhook update {} not recorded ({}); answering 503 so Telegram retries",
                     update.getUpdateId(), Failures.describe(e));
-            throw new ApiException(503, "Temporarily unavailable; please retry.");
+            throw new ApiException(503, "Layanan sedang tidak tersedia. Silakan kirim ulang sebentar lagi.");
         }
         ctx.json(Map.of("ok", true));
     }

@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.web;
 
+import id.klinikumkm.bot.http.HttpServer;
 import id.klinikumkm.bot.http.Routes;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
@@ -25,6 +26,6 @@ public final class ChatPage implements Routes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/", ctx -> ctx.redirect("/chat"));
-        routes.get("/chat", ctx -> ctx.header("Cache-Control", "no-cache").html(html));
+        routes.get("/chat", ctx -> ctx.header("Cache-Control", "no-cache").contentType(HttpServer.HTML_UTF8).result(html));
     }
 }

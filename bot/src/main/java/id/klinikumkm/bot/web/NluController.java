@@ -49,13 +49,13 @@ public final class NluController implements Routes {
     private String text(String body) {
         String value = JsonBody.string(JsonBody.object(json, body), "text");
         if (value == null) {
-            throw ApiException.badRequest("\"text\" is missing.");
+            throw ApiException.badRequest("\"text\" belum diisi.");
         }
         if (value.isBlank()) {
-            throw ApiException.badRequest("\"text\" is empty.");
+            throw ApiException.badRequest("Teks kosong. Mohon tulis pertanyaannya.");
         }
         if (value.codePointCount(0, value.length()) > maxTextChars) {
-            throw ApiException.badRequest("\"text\" is longer than " + maxTextChars + " characters.");
+            throw ApiException.badRequest("Teks terlalu panjang: paling banyak " + maxTextChars + " karakter.");
         }
         return value;
     }

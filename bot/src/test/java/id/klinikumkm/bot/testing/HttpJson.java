@@ -34,6 +34,18 @@ public final class HttpJson {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** Any method, with an optional body, for refusals such as 405. */
+    public Response send(String method, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A GET as a browser sends it, asking for HTML. */
+    public Response getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
     public Response post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -110,12 +110,12 @@ class NluWebChatIT {
 
     @Test
     void classify_api_refuses_bad_input_with_a_json_error() {
-        assertError(http.post("/api/nlu/classify", ""), "empty");
-        assertError(http.post("/api/nlu/classify", "{oops"), "not valid JSON");
-        assertError(http.post("/api/nlu/classify", "[\"halo\"]"), "JSON object");
-        assertError(http.postJson("/api/nlu/classify", Map.of("teks", "halo")), "\"text\" is missing");
-        assertError(http.postJson("/api/nlu/classify", Map.of("text", 12)), "must be a string");
-        assertError(http.postJson("/api/nlu/classify", Map.of("text", "  ")), "empty");
+        assertError(http.post("/api/nlu/classify", ""), "kosong");
+        assertError(http.post("/api/nlu/classify", "{oops"), "bukan JSON");
+        assertError(http.post("/api/nlu/classify", "[\"halo\"]"), "objek JSON");
+        assertError(http.postJson("/api/nlu/classify", Map.of("teks", "halo")), "\"text\" belum diisi");
+        assertError(http.postJson("/api/nlu/classify", Map.of("text", 12)), "harus berupa teks");
+        assertError(http.postJson("/api/nlu/classify", Map.of("text", "  ")), "kosong");
         assertError(http.postJson("/api/nlu/classify", Map.of("text", "x".repeat(4001))), "4000");
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.klinikumkm.bot.Application;
+import id.klinikumkm.bot.conversation.RichText;
 import id.klinikumkm.bot.testing.HttpJson;
+import id.klinikumkm.bot.testing.Sql;
 import id.klinikumkm.bot.testing.TestApp;
 import id.klinikumkm.bot.testing.TestDatabases;
 import java.util.ArrayList;
@@ -20,12 +22,14 @@ import org.junit.jupiter.api.Test;
 /** The web chat's public JSON API, over real HTTP, on the whole service. */
 class WebChatApiIT {
     private static final String SESSION = "Zt3_k9-PqRsTuVwXyZ012345";
+    private static String databaseUrl;
     private static Application app;
     private static HttpJson http;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestDatabases.embedded().freshDatabaseUrl());
+        databaseUrl = TestDatabases.embedded().freshDatabaseUrl();
+        app = TestApp.start(databaseUrl);
         http = new HttpJson(app.httpPort());
     }
 
@@ -35,51 +39,154 @@ class WebChatApiIT {
     }
 
     @Test
-    void start_shows_the_menu_and_a_topic_button_answers() {
+    void start_answers_with_buttons_and_pressing_one_brings_a_newer_message() {
         String session = "start-menu-session-0001";
-        JsonNode welcome = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start")));
-        JsonNode first = welcome.get("messages").get(0);
-        assertThat(first.get("text").asText()).contains("Klinik Konsultasi Usaha Mikro");
-        assertThat(labels(first)).containsExactly("Legalitas", "Kemasan & Label", "Sertifikasi Halal", "Konsultasi dengan Petugas");
+        JsonNode welcome = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start"))).get("messages");
+        assertThat(welcome).isNotEmpty();
+        welcome.forEach(WebChatApiIT::assertMessageShape);
+        JsonNode offer = newestWithButtons(welcome);
 
-        String halalPayload = first.get("buttons").get(2).get("payload").asText();
-        JsonNode answer = ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", halalPayload)));
-        assertThat(answer.get("messages").get(0).get("text").asText()).contains("Sertifikasi Halal");
-        assertThat(answer.get("messages").get(0).get("id").asLong()).isGreaterThan(first.get("id").asLong());
+        JsonNode answer = ok(http.postJson("/api/chat/messages",
+                Map.of("session", session, "button", offer.get("buttons").get(0).get("payload").asText()))).get("messages");
+
+        assertThat(answer).isNotEmpty();
+        answer.forEach(m -> assertThat(m.get("id").asLong()).isGreaterThan(maxId(welcome)));
     }
 
     @Test
     void later_messages_are_fetched_after_the_last_seen_id() {
         String session = "fetch-after-session-0001";
-        long firstId = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/menu")))
-                .get("messages").get(0).get("id").asLong();
-        ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", "topic:legal")));
+        JsonNode welcome = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start"))).get("messages");
+        JsonNode answer = ok(http.postJson("/api/chat/messages", Map.of("session", session,
+                "button", newestWithButtons(welcome).get("buttons").get(0).get("payload").asText()))).get("messages");
 
-        JsonNode all = ok(http.get("/api/chat/messages?session=" + session + "&after=0"));
-        JsonNode newer = ok(http.get("/api/chat/messages?session=" + session + "&after=" + firstId));
+        JsonNode all = ok(http.get("/api/chat/messages?session=" + session + "&after=0")).get("messages");
+        JsonNode newer = ok(http.get("/api/chat/messages?session=" + session + "&after=" + maxId(welcome))).get("messages");
 
-        assertEquals(2, all.get("messages").size());
-        assertEquals(1, newer.get("messages").size());
-        assertThat(newer.get("messages").get(0).get("text").asText()).contains("Legalitas Usaha");
+        assertThat(ids(all)).containsExactlyElementsOf(concat(ids(welcome), ids(answer)));
+        assertThat(ids(newer)).containsExactlyElementsOf(ids(answer));
+        assertThat(texts(newer)).containsExactlyElementsOf(texts(answer));
         assertEquals(0, ok(http.get("/api/chat/messages?session=other-session-000000001&after=0")).get("messages").size());
     }
 
     @Test
-    void bad_requests_get_400_with_a_json_error() {
-        assertError(http.post("/api/chat/messages", ""), "empty");
-        assertError(http.post("/api/chat/messages", "{not json"), "not valid JSON");
-        assertError(http.post("/api/chat/messages", "[1,2]"), "JSON object");
+    void bad_requests_get_400_with_an_indonesian_json_error() {
+        assertError(http.post("/api/chat/messages", ""), "kosong");
+        assertError(http.post("/api/chat/messages", "{not json"), "bukan JSON");
+        assertError(http.post("/api/chat/messages", "[1,2]"), "objek JSON");
         assertError(http.postJson("/api/chat/messages", Map.of("text", "halo")), "session");
         assertError(http.postJson("/api/chat/messages", Map.of("session", "short", "text", "halo")), "16-64");
         assertError(http.postJson("/api/chat/messages", Map.of("session", "has spaces in it oh no", "text", "halo")), "16-64");
-        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION)), "exactly one");
-        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "a", "button", "menu")), "exactly one");
-        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "   ")), "empty");
-        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", 42)), "string");
-        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "x".repeat(4001))), "4000");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION)), "salah satu");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "a", "button", "menu")), "salah satu");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "   ")), "kosong");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", 42)), "teks");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "button", "")), "button");
+        assertError(http.postJson("/api/chat/messages", Map.of("session", SESSION, "text", "x".repeat(4001))),
+                "Pesan terlalu panjang: paling banyak 4000 karakter.");
         assertError(http.get("/api/chat/messages"), "session");
         assertError(http.get("/api/chat/messages?session=" + SESSION + "&after=-1"), "after");
         assertError(http.get("/api/chat/messages?session=" + SESSION + "&after=abc"), "after");
+    }
+
+    @Test
+    void history_refuses_bad_parameters_with_400_in_indonesian() {
+        assertError(http.get("/api/chat/history"), "session");
+        assertError(http.get("/api/chat/history?session="), "session");
+        assertError(http.get("/api/chat/history?session=short"), "16-64");
+        assertError(http.get("/api/chat/history?session=bad%20session%20with%20spaces"), "16-64");
+        for (String limit : List.of("0", "-1", "201", "abc", "1.5", "99999999999")) {
+            assertError(http.get("/api/chat/history?session=" + SESSION + "&limit=" + limit), "limit");
+        }
+        assertEquals(200, http.get("/api/chat/history?session=" + SESSION + "&limit=200").status());
+        assertEquals(200, http.get("/api/chat/history?session=" + SESSION + "&limit=").status());
+    }
+
+    @Test
+    void history_is_the_conversation_in_both_directions_oldest_first() {
+        String session = "history-shape-session-01";
+        assertThat(ok(http.get("/api/chat/history?session=" + session)).get("messages")).isEmpty();
+        JsonNode welcome = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start"))).get("messages");
+        JsonNode pressed = newestWithButtons(welcome).get("buttons").get(0);
+        JsonNode answer = ok(http.postJson("/api/chat/messages",
+                Map.of("session", session, "button", pressed.get("payload").asText()))).get("messages");
+
+        JsonNode history = ok(http.get("/api/chat/history?session=" + session)).get("messages");
+
+        // "/start", the welcome, the pressed button (shown by its label), the answer; ids in one rising sequence.
+        assertEquals(2 + welcome.size() + answer.size(), history.size(), history.toString());
+        List<Long> ids = ids(history);
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        history.forEach(entry -> {
+            assertThat(entry.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "from", "text", "buttons");
+            assertThat(entry.get("from").asText()).isIn("user", "bot", "consultant");
+            assertThat(entry.get("buttons").isArray()).isTrue();
+            entry.get("buttons").forEach(b -> assertThat(b.fieldNames()).toIterable().containsExactlyInAnyOrder("label", "payload"));
+        });
+        assertEquals("user", history.get(0).get("from").asText());
+        assertEquals("/start", history.get(0).get("text").asText());
+        JsonNode press = history.get(1 + welcome.size());
+        assertEquals("user", press.get("from").asText());
+        assertEquals(pressed.get("label").asText(), press.get("text").asText());
+        assertThat(press.get("buttons")).isEmpty();
+
+        List<JsonNode> bots = new ArrayList<>();
+        history.forEach(entry -> { if (entry.get("from").asText().equals("bot")) { bots.add(entry); } });
+        List<JsonNode> sent = new ArrayList<>();
+        welcome.forEach(sent::add);
+        answer.forEach(sent::add);
+        assertThat(bots.stream().map(b -> b.get("id").asLong()).toList()).containsExactlyElementsOf(sent.stream().map(m -> m.get("id").asLong()).toList());
+        assertThat(bots.stream().map(b -> b.get("text").asText()).toList()).containsExactlyElementsOf(sent.stream().map(m -> m.get("text").asText()).toList());
+        assertThat(bots.stream().map(b -> b.get("buttons")).toList()).containsExactlyElementsOf(sent.stream().map(m -> m.get("buttons")).toList());
+
+        JsonNode lastTwo = ok(http.get("/api/chat/history?session=" + session + "&limit=2")).get("messages");
+        assertThat(ids(lastTwo)).containsExactlyElementsOf(ids.subList(ids.size() - 2, ids.size()));
+        assertEquals(0, ok(http.get("/api/chat/history?session=other-history-session-1")).get("messages").size());
+    }
+
+    @Test
+    void history_returns_the_newest_fifty_by_default_and_at_most_the_limit() {
+        String session = "history-limit-session-01";
+        ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start")));
+        Sql.execute(databaseUrl, """
+                INSERT INTO messages (chat_id, direction, author, kind, body)
+                SELECT c.id, 'out', 'bot', 'text', 'Pesan uji ' || n
+                FROM chats c, generate_series(1, 230) n
+                WHERE c.channel = 'web' AND c.external_id = '%s'
+                ORDER BY n
+                """.formatted(session));
+
+        JsonNode byDefault = ok(http.get("/api/chat/history?session=" + session)).get("messages");
+        JsonNode most = ok(http.get("/api/chat/history?session=" + session + "&limit=200")).get("messages");
+
+        assertEquals(50, byDefault.size());
+        assertThat(texts(byDefault)).first().isEqualTo("Pesan uji 181");
+        assertThat(texts(byDefault)).last().isEqualTo("Pesan uji 230");
+        assertEquals(200, most.size());
+        assertThat(texts(most)).last().isEqualTo("Pesan uji 230");
+    }
+
+    @Test
+    void bold_markup_never_reaches_the_web_client() {
+        String session = "plain-text-session-00001";
+        JsonNode welcome = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start"))).get("messages");
+        Sql.execute(databaseUrl, """
+                INSERT INTO messages (chat_id, direction, author, kind, body)
+                SELECT c.id, 'out', 'consultant', 'text', '**Penting**: daftar NIB di **OSS**, gratis. 2 * 3 = 6'
+                FROM chats c WHERE c.channel = 'web' AND c.external_id = '%s'
+                """.formatted(session));
+        String expected = "Penting: daftar NIB di OSS, gratis. 2 * 3 = 6";
+
+        JsonNode fetched = ok(http.get("/api/chat/messages?session=" + session + "&after=" + maxId(welcome))).get("messages");
+        JsonNode history = ok(http.get("/api/chat/history?session=" + session)).get("messages");
+
+        assertThat(texts(fetched)).containsExactly(expected);
+        assertEquals(expected, history.get(history.size() - 1).get("text").asText());
+        assertEquals("consultant", history.get(history.size() - 1).get("from").asText());
+        for (String text : List.of("halo", "cara daftar nib", "/menu")) {
+            JsonNode reply = ok(http.postJson("/api/chat/messages", Map.of("session", session, "text", text))).get("messages");
+            assertThat(texts(reply)).noneMatch(t -> RichText.BOLD.matcher(t).find());
+        }
     }
 
     @Test
@@ -116,15 +223,20 @@ class WebChatApiIT {
     void oversized_body_is_refused() {
         var response = http.postExpectingContinue("/api/chat/messages",
                 "{\"session\":\"" + SESSION + "\",\"text\":\"" + "x".repeat(200_000) + "\"}");
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(response.json().get("error").asText()).contains("65536 bytes");
+        assertThat(assertError(response, 413)).contains("65536 byte");
     }
 
     @Test
-    void unknown_api_path_is_a_json_404() {
-        var response = http.get("/api/nothing-here");
-        assertEquals(404, response.status());
-        assertThat(response.json().get("error").asText()).containsIgnoringCase("not found");
+    void unknown_api_path_is_a_json_404_in_indonesian() {
+        assertThat(assertError(http.get("/api/nothing-here"), 404)).contains("tidak ada");
+    }
+
+    @Test
+    void unknown_page_is_an_html_404_in_indonesian() {
+        var page = http.getPage("/admin");
+        assertEquals(404, page.status());
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Halaman tidak ditemukan", "href=\"/chat\"").doesNotContain("<script");
     }
 
     @Test
@@ -160,9 +272,43 @@ class WebChatApiIT {
     }
 
 
-    private static List<String> labels(JsonNode message) {
-        List<String> labels = new ArrayList<>();
-        message.get("buttons").forEach(b -> labels.add(b.get("label").asText()));
-        return labels;
+    private static void assertMessageShape(JsonNode message) {
+        assertThat(message.get("id").asLong()).isPositive();
+        assertThat(message.get("text").asText()).isNotBlank();
+        assertThat(message.get("buttons").isArray()).isTrue();
+    }
+
+    /** The newest message that offers buttons; fails when none does. */
+    private static JsonNode newestWithButtons(JsonNode messages) {
+        JsonNode found = null;
+        for (JsonNode message : messages) {
+            if (message.get("buttons").size() > 0) {
+                found = message;
+            }
+        }
+        assertThat(found).as("a message with buttons in %s", messages).isNotNull();
+        return found;
+    }
+
+    private static long maxId(JsonNode messages) {
+        return ids(messages).stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private static List<Long> ids(JsonNode messages) {
+        List<Long> ids = new ArrayList<>();
+        messages.forEach(m -> ids.add(m.get("id").asLong()));
+        return ids;
+    }
+
+    private static List<String> texts(JsonNode messages) {
+        List<String> texts = new ArrayList<>();
+        messages.forEach(m -> texts.add(m.get("text").asText()));
+        return texts;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }
