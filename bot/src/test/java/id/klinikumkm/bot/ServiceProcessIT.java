@@ -72,7 +72,7 @@ class ServiceProcessIT {
             assertEquals(3, history.get("messages").size(), "transcript kept across the restart");
             // The chat was waiting for the delete confirmation; that state must have survived too.
             JsonNode answer = http.postJson("/api/chat/messages",
-                    Map.of("session", session, "button", "privacy:delete:no")).json();
+                    Map.of("session", session, "button", "delete:no")).json();
             assertThat(answer.get("messages").get(0).get("text").asText()).contains("tidak dihapus");
         } finally {
             second.destroy();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.klinikumkm.bot.Application;
+import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.testing.HttpJson;
 import id.klinikumkm.bot.testing.TestApp;
 import id.klinikumkm.bot.testing.TestDatabases;
@@ -51,8 +52,9 @@ class NluWebChatIT {
     void a_topic_question_is_answered_with_its_intent() {
         JsonNode reply = say("nlu-answer-session-00001", "kak, cara daftar NIB lewat OSS gimana ya?");
 
-        assertThat(reply.get("text").asText()).contains("Cara membuat NIB");
-        assertThat(payloads(reply)).containsExactly("topic:consultant", "menu");
+        assertThat(reply.get("text").asText()).startsWith("Cara membuat NIB").contains("Cek resmi: oss.go.id");
+        assertThat(payloads(reply)).contains("faq:vote:legal.nib.register:1:up", "faq:vote:legal.nib.register:1:down",
+                ConversationEngine.CONSULTANT, ConversationEngine.MENU);
         assertThat(unanswered("nlu-answer-session-00001")).isEmpty();
     }
 
@@ -65,15 +67,15 @@ class NluWebChatIT {
 
         JsonNode reply = say(session, vague);
 
-        assertThat(reply.get("text").asText()).startsWith("Maksud Anda");
+        assertThat(reply.get("text").asText()).startsWith("Maksud Bapak/Ibu");
         List<String> offered = payloads(reply).stream().filter(p -> p.startsWith("intent:")).toList();
-        assertThat(offered).hasSizeBetween(1, 3).contains("intent:" + classified.get("top").get(0).get("intent").asText());
-        assertThat(payloads(reply)).last().isEqualTo("menu");
+        assertThat(offered).hasSizeBetween(1, 3).contains("intent:show:" + classified.get("top").get(0).get("intent").asText());
+        assertThat(payloads(reply)).last().isEqualTo(ConversationEngine.MENU);
         assertThat(unanswered(session)).containsExactly("clarify");
 
         JsonNode answer = ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", offered.get(0))))
                 .get("messages").get(0);
-        assertThat(answer.get("text").asText()).contains(label(reply, offered.get(0)));
+        assertThat(answer.get("text").asText()).startsWith(label(reply, offered.get(0)));
     }
 
     @Test
@@ -81,20 +83,21 @@ class NluWebChatIT {
         String session = "nlu-fallback-session-001";
         JsonNode reply = say(session, "xqzv blorf wibble snark");
 
-        assertThat(reply.get("text").asText()).contains("belum memahami").contains("petugas");
-        assertThat(payloads(reply)).contains("topic:consultant", "topic:legal", "topic:packaging", "topic:halal");
+        assertThat(reply.get("text").asText()).contains("belum memahami").contains("Petugas");
+        assertThat(payloads(reply)).contains(ConversationEngine.CONSULTANT, "faq:topic:legal", "faq:topic:packaging",
+                "faq:topic:halal", "faq:topic:other");
         assertThat(unanswered(session)).containsExactly("fallback");
 
-        JsonNode consultant = ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", "topic:consultant")))
+        JsonNode consultant = ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", ConversationEngine.CONSULTANT)))
                 .get("messages").get(0);
-        assertThat(consultant.get("text").asText()).containsIgnoringCase("petugas");
+        assertThat(consultant.get("text").asText()).contains("Petugas").contains("probolinggokab.go.id");
     }
 
     @Test
     void greetings_get_a_natural_reply() {
         JsonNode reply = say("nlu-greeting-session-001", "halo kak, selamat pagi");
         assertThat(reply.get("text").asText()).contains("Halo");
-        assertThat(payloads(reply)).contains("topic:legal");
+        assertThat(payloads(reply)).contains("faq:topic:legal");
     }
 
     @Test
@@ -132,7 +135,7 @@ class NluWebChatIT {
     /** The decisions stored as unanswered for a web session, oldest first. */
     private static List<String> unanswered(String session) {
         String sql = """
-                SELECT u.decision FROM unanswered_questions u JOIN chats c ON c.id = u.chat_id
+                SELECT u.reason FROM unanswered_questions u JOIN chats c ON c.id = u.chat_id
                 WHERE c.channel = 'web' AND c.external_id = ? ORDER BY u.id
                 """;
         try (Connection connection = DriverManager.getConnection(databaseUrl);
