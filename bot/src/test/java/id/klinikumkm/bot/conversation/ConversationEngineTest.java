@@ -165,7 +165,7 @@ class ConversationEngineTest {
         assertThat(store.transcript(chat)).isNotEmpty();
 
         List<OutboundMessage> again = engine.handle(InboundMessage.button(chat, "resume:continue"));
-        assertThat(onlyText(again)).isEqualTo(texts.get("delete.confirm"));
+        assertThat(onlyText(again)).isEqualTo(texts.get("delete.ask"));
         assertEquals("delete", store.state(chat).flow());
         assertEquals(clock.instant(), store.state(chat).enteredAt());
     }
