@@ -56,6 +56,12 @@ class NluWebChatIT {
         assertThat(payloads(reply)).contains("faq:vote:legal.nib.register:1:up", "faq:vote:legal.nib.register:1:down",
                 ConversationEngine.CONSULTANT, ConversationEngine.MENU);
         assertThat(unanswered("nlu-answer-session-00001")).isEmpty();
+
+        ok(http.postJson("/api/chat/messages", Map.of("session", "nlu-answer-session-00001", "button", "faq:vote:legal.nib.register:1:down")));
+        assertThat(unanswered("nlu-answer-session-00001")).containsExactly("unhelpful");
+        String metrics = http.get("/metrics").body();
+        assertThat(metrics).contains("klinik_faq_answers_total{key=\"legal.nib.register\"} 1.0")
+                .contains("klinik_faq_votes_total{key=\"legal.nib.register\",vote=\"unhelpful\"} 1.0");
     }
 
     @Test
