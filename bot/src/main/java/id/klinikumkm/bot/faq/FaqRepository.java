@@ -1,10 +1,9 @@
 package id.klinikumkm.bot.faq;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.ChatKey;
-import java.io.UncheckedIOException;
+import id.klinikumkm.bot.storage.JsonColumns;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,11 +18,11 @@ public final class FaqRepository {
     private static final TypeReference<List<String>> KEYS = new TypeReference<>() {};
 
     private final FaqDao dao;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public FaqRepository(FaqDao dao, ObjectMapper json) {
         this.dao = dao;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     public List<FaqEntry> published() {
@@ -56,7 +55,7 @@ public final class FaqRepository {
                 Optional<FaqRow> current = locked.find(e.key());
                 if (current.isEmpty()) {
                     long id = locked.insertFromSeed(e.key(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
-                            e.reviewedOn(), e.uncertain(), write(e.related()), boxed(e.menuOrder()), file.seedVersion());
+                            e.reviewedOn(), e.uncertain(), json.write(e.related()), boxed(e.menuOrder()), file.seedVersion());
                     locked.keepRevision(id, SEED_AUTHOR);
                     added.add(e.key());
                 } else if (current.get().seedVersion() == null || file.seedVersion() > current.get().seedVersion()) {
@@ -64,7 +63,7 @@ public final class FaqRepository {
                     if (row.editedBy() != null) {
                         kept.add(e.key());
                     } else if (locked.updateFromSeed(row.id(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
-                            e.reviewedOn(), e.uncertain(), write(e.related()), boxed(e.menuOrder()), file.seedVersion())) {
+                            e.reviewedOn(), e.uncertain(), json.write(e.related()), boxed(e.menuOrder()), file.seedVersion())) {
                         locked.keepRevision(row.id(), SEED_AUTHOR);
                         updated.add(e.key());
                     }
@@ -86,32 +85,17 @@ public final class FaqRepository {
 
     private FaqEntry entry(FaqRow row) {
         return new FaqEntry(row.intentKey(), row.topic(), row.title(), row.answer(), row.details(),
-                read(row.sources(), SOURCES), row.reviewedOn(), row.uncertain(), read(row.related(), KEYS),
+                json.read(row.sources(), SOURCES), row.reviewedOn(), row.uncertain(), json.read(row.related(), KEYS),
                 row.menuOrder() == null ? OptionalInt.empty() : OptionalInt.of(row.menuOrder()), row.published(), row.version());
     }
 
     /** Only title and URL are stored; the rest of a source is derived from them. */
     private String sourcesJson(List<FaqEntry.Source> sources) {
-        return write(sources.stream().map(source -> java.util.Map.of("title", source.title(), "url", source.url())).toList());
+        return json.write(sources.stream().map(source -> java.util.Map.of("title", source.title(), "url", source.url())).toList());
     }
 
     private static Integer boxed(OptionalInt value) {
         return value.isPresent() ? value.getAsInt() : null;
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("unreadable JSON column in faq_entries", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write a JSON column of faq_entries", e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package id.klinikumkm.bot.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.Button;
@@ -15,7 +14,6 @@ import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
 import id.klinikumkm.bot.conversation.TranscriptEntry;
 import id.klinikumkm.bot.conversation.UnansweredQuestion;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +27,11 @@ public final class JdbiConversationStore implements ConversationStore {
     private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     public JdbiConversationStore(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     @Override
@@ -58,13 +56,13 @@ public final class JdbiConversationStore implements ConversationStore {
     public List<TranscriptEntry> history(ChatKey chat, int limit) {
         return jdbi.withExtension(MessageDao.class,
                 dao -> dao.history(chat.channel().id(), chat.externalId(), limit)).stream()
-                .map(row -> new TranscriptEntry(row.id(), row.author(), row.text(), read(row.buttons(), BUTTONS),
+                .map(row -> new TranscriptEntry(row.id(), row.author(), row.text(), json.read(row.buttons(), BUTTONS),
                         row.createdAt().toInstant()))
                 .toList();
     }
 
     private OutboundMessage toOutbound(ChatKey chat, StoredMessageRow row) {
-        return new OutboundMessage(row.id(), chat, row.body(), read(row.buttons(), BUTTONS), row.createdAt().toInstant());
+        return new OutboundMessage(row.id(), chat, row.body(), json.read(row.buttons(), BUTTONS), row.createdAt().toInstant());
     }
 
     private final class Session implements ChatSession {
@@ -86,7 +84,7 @@ public final class JdbiConversationStore implements ConversationStore {
             this.audit = handle.attach(AuditDao.class);
             this.updates = handle.attach(ProcessedUpdateDao.class);
             this.unanswered = handle.attach(UnansweredDao.class);
-            this.state = new ConversationState(row.stateFlow(), row.stateStep(), read(row.stateSlots(), SLOTS),
+            this.state = new ConversationState(row.stateFlow(), row.stateStep(), json.read(row.stateSlots(), SLOTS),
                     row.stateEnteredAt().toInstant());
             this.consented = row.consented();
         }
@@ -114,7 +112,7 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void saveState(ConversationState next) {
-            chats.saveState(row.id(), next.flow(), next.step(), write(next.slots()),
+            chats.saveState(row.id(), next.flow(), next.step(), json.write(next.slots()),
                     next.enteredAt().atOffset(java.time.ZoneOffset.UTC));
             state = next;
         }
@@ -139,7 +137,7 @@ public final class JdbiConversationStore implements ConversationStore {
             String delivery = chat.channel() == Channel.WEB ? null : "pending";
             List<OutboundMessage> stored = new ArrayList<>(replies.size());
             for (Reply reply : replies) {
-                StoredMessageRow saved = messages.insertOutbound(row.id(), "bot", reply.text(), write(reply.buttons()), delivery);
+                StoredMessageRow saved = messages.insertOutbound(row.id(), "bot", reply.text(), json.write(reply.buttons()), delivery);
                 stored.add(toOutbound(chat, saved));
             }
             return stored;
@@ -147,7 +145,7 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            unanswered.insert(row.id(), question.text(), question.reason(), write(question.top()));
+            unanswered.insert(row.id(), question.text(), question.reason(), json.write(question.top()));
         }
 
         @Override
@@ -167,19 +165,4 @@ public final class JdbiConversationStore implements ConversationStore {
         }
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("unreadable JSON column", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write JSON column", e);
-        }
-    }
 }
