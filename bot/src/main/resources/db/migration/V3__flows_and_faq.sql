@@ -3,7 +3,7 @@
 ALTER TABLE chats ADD COLUMN state_flow text NOT NULL DEFAULT '';
 ALTER TABLE chats ADD COLUMN state_entered_at timestamptz NOT NULL DEFAULT now();
 UPDATE chats SET state_flow = CASE state_step WHEN 'confirm_delete' THEN 'delete' ELSE '' END,
-                 state_step = CASE state_step WHEN 'confirm_delete' THEN 'confirm' ELSE '' END,
+                 state_step = CASE state_step WHEN 'confirm_delete' THEN 'ask' ELSE '' END,
                  state_entered_at = updated_at;
 ALTER TABLE chats ALTER COLUMN state_step SET DEFAULT '';
 

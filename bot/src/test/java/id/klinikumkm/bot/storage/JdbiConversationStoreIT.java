@@ -48,7 +48,7 @@ class JdbiConversationStoreIT {
 
             var fresh = new JdbiConversationStore(database.jdbi(), JSON);
             assertEquals("delete", fresh.inChat(chat, session -> session.state().flow()));
-            assertEquals("confirm", fresh.inChat(chat, session -> session.state().step()));
+            assertEquals("ask", fresh.inChat(chat, session -> session.state().step()));
             // /start: welcome and the consent question; /hapus: the confirmation.
             assertThat(fresh.outboundAfter(chat, 0, 100)).hasSize(3);
             assertEquals(2, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
