@@ -3,6 +3,9 @@ package id.klinikumkm.bot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import id.klinikumkm.bot.accounts.AccountDao;
+import id.klinikumkm.bot.accounts.Accounts;
+import id.klinikumkm.bot.admin.AdminPages;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Button;
@@ -25,7 +28,6 @@ import id.klinikumkm.bot.telegram.TelegramChannel;
 import id.klinikumkm.bot.web.ChatPage;
 import id.klinikumkm.bot.http.HealthController;
 import id.klinikumkm.bot.http.HttpServer;
-import id.klinikumkm.bot.web.NluController;
 import id.klinikumkm.bot.http.Routes;
 import id.klinikumkm.bot.web.WebChatController;
 import java.time.Duration;
@@ -79,8 +81,8 @@ public final class Application implements AutoCloseable {
                     new HealthController(database::isReachable, version),
                     metrics,
                     new ChatPage(),
-                    new WebChatController(engine, json, config.chat()),
-                    new NluController(nlu, json, config.chat().maxTextChars())));
+                    new WebChatController(engine, json, config.chat())));
+            routes.addAll(admin(config, database, json, nlu));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -110,6 +112,18 @@ public final class Application implements AutoCloseable {
                 .buttons(answers)
                 .flow(permits)
                 .buttons(permits);
+    }
+
+    /** Staff accounts (the first admin on first start) and the staff pages. */
+    private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, NluService nlu) {
+        var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
+        accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
+        return AdminPages.routes(accounts, nlu, json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
+    }
+
+    /** Every HTTP route the service registered. */
+    public List<HttpServer.Endpoint> endpoints() {
+        return http.endpoints();
     }
 
     public int httpPort() {

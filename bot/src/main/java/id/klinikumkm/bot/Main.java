@@ -1,5 +1,6 @@
 package id.klinikumkm.bot;
 
+import id.klinikumkm.bot.accounts.AccountCommands;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.config.ConfigException;
 import id.klinikumkm.bot.config.ConfigLoader;
@@ -15,9 +16,10 @@ public final class Main {
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
         boolean nlu = NluCommands.COMMANDS.contains(command);
-        if (!"serve".equals(command) && !nlu) {
+        boolean user = "user".equals(command);
+        if (!"serve".equals(command) && !nlu && !user) {
             System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve | "
-                    + NluCommands.USAGE + "]");
+                    + NluCommands.USAGE + " | " + AccountCommands.USAGE + "]");
             System.exit(2);
         }
         AppConfig config;
@@ -30,6 +32,9 @@ public final class Main {
         }
         if (nlu) {
             System.exit(NluCommands.run(config.nlu(), args, System.out, System.err));
+        }
+        if (user) {
+            System.exit(AccountCommands.run(config, args, System.in, System.out, System.err));
         }
         serve(config);
     }

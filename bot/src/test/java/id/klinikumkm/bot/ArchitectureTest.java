@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     @Test
     void only_http_adapters_import_javalin() throws IOException {
-        assertOnlyIn("io.javalin.", "http", "web", "telegram", "metrics");
+        assertOnlyIn("io.javalin.", "http", "web", "admin", "telegram", "metrics");
     }
 
     @Test
@@ -60,8 +60,9 @@ class ArchitectureTest {
 
     @Test
     void features_know_no_adapter() throws IOException {
-        for (String adapter : List.of("id.klinikumkm.bot.web.", "id.klinikumkm.bot.http.", "id.klinikumkm.bot.telegram.")) {
-            for (String feature : List.of("conversation", "faq", "nlu", "storage")) {
+        for (String adapter : List.of("id.klinikumkm.bot.web.", "id.klinikumkm.bot.http.", "id.klinikumkm.bot.telegram.",
+                "id.klinikumkm.bot.admin.")) {
+            for (String feature : List.of("conversation", "faq", "nlu", "storage", "accounts")) {
                 assertThat(filesImporting(adapter, SOURCES.resolve(feature))).as(feature + " files importing " + adapter).isEmpty();
             }
         }
@@ -74,6 +75,11 @@ class ArchitectureTest {
                 assertThat(dir.resolve("package-info.java")).as("package-info.java of " + SOURCES.relativize(dir)).exists();
             }
         }
+    }
+
+    @Test
+    void only_the_accounts_package_hashes_passwords() throws IOException {
+        assertOnlyIn("org.springframework.security.", "accounts");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -47,8 +47,22 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
      * @param threshold least probability of the top intent for a direct answer
      * @param margin least lead of the top intent over the second for a direct answer
      * @param clarifyThreshold least probability of the top intent for a "Maksud Anda ...?" question; below it, fall back
+     * @param retrainFolds folds of the cross-validation that guards retraining
+     * @param maxAccuracyDrop how much lower a retrained model's cross-validated accuracy may be than the serving one's
+     * @param modelPollSeconds how often each instance looks for a newer model retrained by another instance
      */
-    public record Nlu(Path modelsDir, double threshold, double margin, double clarifyThreshold) {}
+    public record Nlu(Path modelsDir, double threshold, double margin, double clarifyThreshold,
+                      int retrainFolds, double maxAccuracyDrop, int modelPollSeconds) {
+        public static final int DEFAULT_RETRAIN_FOLDS = 3;
+        public static final double DEFAULT_MAX_ACCURACY_DROP = 0.01;
+        public static final int DEFAULT_MODEL_POLL_SECONDS = 3;
+
+        /** With the shipped retraining defaults (kept so callers that only decide, not retrain, stay short). */
+        public Nlu(Path modelsDir, double threshold, double margin, double clarifyThreshold) {
+            this(modelsDir, threshold, margin, clarifyThreshold,
+                    DEFAULT_RETRAIN_FOLDS, DEFAULT_MAX_ACCURACY_DROP, DEFAULT_MODEL_POLL_SECONDS);
+        }
+    }
 
     /**
      * The FAQ answers.
@@ -57,6 +71,14 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
      * @param cacheSeconds how long published answers are cached (how soon another instance's change shows)
      */
     public record Faq(Path seedDir, int cacheSeconds) {}
+
+    /**
+     * Staff accounts and pages.
+     *
+     * @param firstAdminPassword password of the first admin account ({@code admin}), created when there is no
+     *     account at all; empty: a random one is printed once to the log
+     */
+    public record Admin(Secret firstAdminPassword) {}
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

@@ -98,12 +98,16 @@ public final class ConfigLoader {
                 Path.of(required("nlu.models.dir")),
                 threshold,
                 probability("nlu.margin"),
-                probability("nlu.clarify.threshold"));
+                probability("nlu.clarify.threshold"),
+                integer("nlu.retrain.folds", 2, 10),
+                probability("nlu.retrain.max.accuracy.drop"),
+                integer("nlu.model.poll.seconds", 1, 3600));
         if (nlu.clarifyThreshold() > threshold) {
             throw invalid("nlu.clarify.threshold", text("nlu.clarify.threshold"), "must not be above nlu.threshold (" + threshold + ")");
         }
         var faq = new AppConfig.Faq(Path.of(required("faq.seed.dir")), integer("faq.cache.seconds", 1, 3600));
-        return new AppConfig(http, db, telegram, chat, nlu, faq);
+        var admin = new AppConfig.Admin(adminPassword("admin.password"));
+        return new AppConfig(http, db, telegram, chat, nlu, faq, admin);
     }
 
     private String text(String key) {
@@ -202,6 +206,14 @@ public final class ConfigLoader {
         String value = text(key);
         if (!value.isEmpty() && !WEBHOOK_SECRET.matcher(value).matches()) {
             throw invalid(key, "****", "must be 1-256 characters of A-Z a-z 0-9 _ -");
+        }
+        return new AppConfig.Secret(value);
+    }
+
+    private AppConfig.Secret adminPassword(String key) {
+        String value = text(key);
+        if (!value.isEmpty() && value.length() < 10) {
+            throw invalid(key, "****", "must be at least 10 characters");
         }
         return new AppConfig.Secret(value);
     }

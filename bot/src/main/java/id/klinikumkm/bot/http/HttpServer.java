@@ -20,6 +20,10 @@ public final class HttpServer {
     public static final String HTML_UTF8 = "text/html; charset=utf-8";
 
     private final Javalin app;
+    private final List<Endpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A registered route: method, path and the roles it declares (empty for public routes). */
+    public record Endpoint(String method, String path, java.util.Set<String> roles) {}
     private final AppConfig.Http config;
 
     public HttpServer(AppConfig.Http config, ObjectMapper json, List<Routes> routeGroups) {
@@ -58,6 +62,8 @@ public final class HttpServer {
                 LOG.debug("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ErrorResponses.json(ctx, 500, ErrorResponses.SERVER_ERROR);
             });
+            javalin.events.handlerAdded(info -> endpoints.add(new Endpoint(info.getHttpMethod().name(), info.getPath(),
+                    info.getRoles().stream().map(Object::toString).collect(java.util.stream.Collectors.toSet()))));
             routeGroups.forEach(group -> group.register(javalin.routes));
         });
     }
@@ -65,6 +71,11 @@ public final class HttpServer {
     public void start() {
         app.start();
         LOG.info("HTTP server listening on {}:{}", config.host(), app.port());
+    }
+
+    /** Every route registered, for checks that must cover all of them (such as access to staff pages). */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     public int port() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.klinikumkm.bot.Application;
+import id.klinikumkm.bot.accounts.Role;
+import id.klinikumkm.bot.testing.TestStaff;
 import id.klinikumkm.bot.conversation.RichText;
 import id.klinikumkm.bot.nlu.IntentDataFile;
 import id.klinikumkm.bot.nlu.LabelledText;
@@ -34,9 +36,10 @@ class FaqWebChatIT {
 
     @BeforeAll
     static void start() {
-        app = Application.start(TestApp.config(TestDatabases.embedded().freshDatabaseUrl(),
-                Map.of("chat.rate.per.address.per.minute", "100000")));
-        http = new HttpJson(app.httpPort());
+        String databaseUrl = TestDatabases.embedded().freshDatabaseUrl();
+        app = Application.start(TestApp.config(databaseUrl, Map.of("chat.rate.per.address.per.minute", "100000")));
+        // The classify API is for staff: the test calls everything with an admin's API token.
+        http = new HttpJson(app.httpPort()).withBearer(TestStaff.token(databaseUrl, "admin-test", Role.ADMIN));
         entries = SeedFiles.readDirectory(RepoFiles.root().resolve("config/faq")).stream()
                 .map(SeedEntry::entry).collect(Collectors.toMap(FaqEntry::key, e -> e));
     }
@@ -56,7 +59,7 @@ class FaqWebChatIT {
         for (int i = 0; i < questions.size(); i++) {
             LabelledText question = questions.get(i);
             String session = "faq-web-chat-" + String.format("%06d", i) + "-aaaa";
-            JsonNode classified = http.postJson("/api/nlu/classify", Map.of("text", question.text())).json();
+            JsonNode classified = http.postJson("/api/admin/nlu/classify", Map.of("text", question.text())).json();
             String decision = classified.get("decision").asText();
             String top = classified.get("top").get(0).get("intent").asText();
             JsonNode reply = send(Map.of("session", session, "text", question.text())).get(0);

@@ -51,7 +51,7 @@ class HttpErrorsIT {
 
     @Test
     void unknown_pages_get_an_indonesian_html_404_page_with_a_way_back_to_the_chat() {
-        for (String path : List.of("/admin", "/assets/nothing.js", "/chat/lama", "/tidak-ada?x=1")) {
+        for (String path : List.of("/admin/tidak-ada", "/assets/nothing.js", "/chat/lama", "/tidak-ada?x=1")) {
             HttpJson.Response page = http.getPage(path);
 
             assertEquals(404, page.status(), path);
@@ -70,7 +70,7 @@ class HttpErrorsIT {
         assertThat(put.headers().firstValue("Allow").orElse("")).contains("GET").contains("POST");
 
         assertError(http.send("DELETE", "/api/chat/history", null), 405);
-        assertThat(assertError(http.get("/api/nlu/classify"), 405)).contains("POST");
+        assertThat(assertError(http.get("/api/admin/nlu/classify"), 405)).contains("POST");
 
         HttpJson.Response page = http.send("POST", "/chat", "");
         assertEquals(405, page.status());

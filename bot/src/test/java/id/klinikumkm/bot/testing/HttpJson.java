@@ -15,9 +15,20 @@ public final class HttpJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public HttpJson(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private HttpJson(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} with every request (the staff API). */
+    public HttpJson withBearer(String token) {
+        return new HttpJson(base, "Bearer " + token);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
@@ -69,6 +80,9 @@ public final class HttpJson {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.klinikumkm.bot.Application;
+import id.klinikumkm.bot.accounts.Role;
+import id.klinikumkm.bot.testing.TestStaff;
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.testing.HttpJson;
 import id.klinikumkm.bot.testing.TestApp;
@@ -40,7 +42,8 @@ class NluWebChatIT {
     static void start() {
         databaseUrl = TestDatabases.embedded().freshDatabaseUrl();
         app = TestApp.start(databaseUrl);
-        http = new HttpJson(app.httpPort());
+        // The classify API is for staff: the test calls everything with an admin's API token.
+        http = new HttpJson(app.httpPort()).withBearer(TestStaff.token(databaseUrl, "admin-test", Role.ADMIN));
     }
 
     @AfterAll
@@ -119,17 +122,17 @@ class NluWebChatIT {
 
     @Test
     void classify_api_refuses_bad_input_with_a_json_error() {
-        assertError(http.post("/api/nlu/classify", ""), "kosong");
-        assertError(http.post("/api/nlu/classify", "{oops"), "bukan JSON");
-        assertError(http.post("/api/nlu/classify", "[\"halo\"]"), "objek JSON");
-        assertError(http.postJson("/api/nlu/classify", Map.of("teks", "halo")), "\"text\" belum diisi");
-        assertError(http.postJson("/api/nlu/classify", Map.of("text", 12)), "harus berupa teks");
-        assertError(http.postJson("/api/nlu/classify", Map.of("text", "  ")), "kosong");
-        assertError(http.postJson("/api/nlu/classify", Map.of("text", "x".repeat(4001))), "4000");
+        assertError(http.post("/api/admin/nlu/classify", ""), "kosong");
+        assertError(http.post("/api/admin/nlu/classify", "{oops"), "bukan JSON");
+        assertError(http.post("/api/admin/nlu/classify", "[\"halo\"]"), "objek JSON");
+        assertError(http.postJson("/api/admin/nlu/classify", Map.of("teks", "halo")), "\"text\" belum diisi");
+        assertError(http.postJson("/api/admin/nlu/classify", Map.of("text", 12)), "harus berupa teks");
+        assertError(http.postJson("/api/admin/nlu/classify", Map.of("text", "  ")), "kosong");
+        assertError(http.postJson("/api/admin/nlu/classify", Map.of("text", "x".repeat(4001))), "4000");
     }
 
     private static JsonNode classify(String text) {
-        return ok(http.postJson("/api/nlu/classify", Map.of("text", text)));
+        return ok(http.postJson("/api/admin/nlu/classify", Map.of("text", text)));
     }
 
     private static JsonNode say(String session, String text) {
