@@ -52,6 +52,11 @@ public final class HttpJson {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET with a cookie, as a browser that kept it would send. */
+    public Response getWithCookie(String path, String cookie) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET());
+    }
+
     /** A GET as a browser sends it, asking for HTML. */
     public Response getPage(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8").GET());
