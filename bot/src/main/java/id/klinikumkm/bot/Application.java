@@ -11,10 +11,12 @@ import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.conversation.Intents;
+import id.klinikumkm.bot.faq.FaqAdmin;
 import id.klinikumkm.bot.faq.FaqAnswers;
 import id.klinikumkm.bot.faq.FaqCatalog;
 import id.klinikumkm.bot.faq.FaqDao;
 import id.klinikumkm.bot.faq.FaqRepository;
+import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.faq.PermitHelperFlow;
 import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.nlu.NluModels;
@@ -69,7 +71,7 @@ public final class Application implements AutoCloseable {
             var texts = BotTexts.load();
             var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
                     .classifier(metrics.counting(nlu));
-            faq(config.faq(), database, json, metrics, texts, nlu, builder);
+            FaqCatalog catalog = faq(config.faq(), database, json, metrics, texts, nlu, builder);
             var engine = builder.build();
             OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
@@ -82,7 +84,7 @@ public final class Application implements AutoCloseable {
                     metrics,
                     new ChatPage(),
                     new WebChatController(engine, json, config.chat())));
-            routes.addAll(admin(config, database, json, nlu));
+            routes.addAll(admin(config, database, json, nlu, texts, catalog));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -96,8 +98,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** The FAQ feature: seed, cache, answers, the permit helper, and the main menu's topic buttons. */
-    private static void faq(AppConfig.Faq config, Database database, ObjectMapper json, Metrics metrics, BotTexts texts,
-                            NluService nlu, ConversationEngine.Builder engine) {
+    private static FaqCatalog faq(AppConfig.Faq config, Database database, ObjectMapper json, Metrics metrics, BotTexts texts,
+                                  NluService nlu, ConversationEngine.Builder engine) {
         var repository = new FaqRepository(database.jdbi().onDemand(FaqDao.class), json);
         repository.applySeed(config.seedDir());
         var catalog = new FaqCatalog(repository, Duration.ofSeconds(config.cacheSeconds()));
@@ -112,13 +114,17 @@ public final class Application implements AutoCloseable {
                 .buttons(answers)
                 .flow(permits)
                 .buttons(permits);
+        return catalog;
     }
 
     /** Staff accounts (the first admin on first start) and the staff pages. */
-    private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, NluService nlu) {
+    private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, NluService nlu, BotTexts texts,
+                                      FaqCatalog catalog) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
-        return AdminPages.routes(accounts, nlu, json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
+        var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
+        return AdminPages.routes(accounts, nlu, faq, new FaqPreview(texts, catalog), json, config.chat().maxTextChars(),
+                config.chat().trustForwardedFor());
     }
 
     /** Every HTTP route the service registered. */

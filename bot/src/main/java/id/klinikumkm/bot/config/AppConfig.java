@@ -46,7 +46,7 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
      * @param modelsDir the training data, lexicon and trained model
      * @param threshold least probability of the top intent for a direct answer
      * @param margin least lead of the top intent over the second for a direct answer
-     * @param clarifyThreshold least probability of the top intent for a "Maksud Anda ...?" question; below it, fall back
+     * @param clarifyThreshold least probability of the top intent for a "Maksud Bapak/Ibu ...?" question; below it, fall back
      * @param retrainFolds folds of the cross-validation that guards retraining
      * @param maxAccuracyDrop how much lower a retrained model's cross-validated accuracy may be than the serving one's
      * @param modelPollSeconds how often each instance looks for a newer model retrained by another instance

@@ -26,7 +26,7 @@ public record Interpretation(String normalisedText, Decision decision, List<Inte
     public enum Decision {
         /** Sure enough of one topic: answer it. */
         ANSWER("answer"),
-        /** Torn between a few topics: ask "Maksud Anda ...?" with them as buttons. */
+        /** Torn between a few topics: ask "Maksud Bapak/Ibu ...?" with them as buttons. */
         CLARIFY("clarify"),
         /** Not about any topic we know, or too unsure: apologise, show the menu and offer a consultant. */
         FALLBACK("fallback");

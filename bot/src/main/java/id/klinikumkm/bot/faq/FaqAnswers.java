@@ -7,7 +7,6 @@ import id.klinikumkm.bot.conversation.Interpretation;
 import id.klinikumkm.bot.conversation.Outcome;
 import id.klinikumkm.bot.conversation.Payload;
 import id.klinikumkm.bot.conversation.Reply;
-import id.klinikumkm.bot.conversation.RichText;
 import id.klinikumkm.bot.conversation.TopicAnswers;
 import id.klinikumkm.bot.conversation.TurnContext;
 import id.klinikumkm.bot.conversation.UnansweredQuestion;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,31 +91,18 @@ public final class FaqAnswers implements TopicAnswers, ButtonHandler {
 
     /** The first screen of an entry: title, answer, uncertainty note, where to check, and its buttons. */
     Reply firstScreen(TurnContext turn, FaqEntry entry) {
-        StringBuilder text = new StringBuilder(RichText.bold(entry.title())).append("\n\n").append(entry.answer());
-        if (entry.uncertain()) {
-            text.append("\n\n").append(turn.text("faq.uncertain"));
-        }
-        String hosts = entry.sources().stream().map(FaqEntry.Source::host).distinct().collect(Collectors.joining(", "));
-        text.append("\n\n").append(turn.text("faq.check").replace("{0}", hosts));
-        text.append("\n\n").append(turn.text("faq.helpful"));
+        String text = FaqText.firstScreen(entry, turn::text);
         List<Button> buttons = new ArrayList<>();
         if (!entry.details().isEmpty()) {
             buttons.add(new Button(turn.text("faq.more"), Payload.of(PREFIX, "more", entry.key(), String.valueOf(entry.version()))));
         }
         buttons.addAll(votesAndRelated(turn, entry));
-        return turn.withExits(text.toString(), buttons);
+        return turn.withExits(text, buttons);
     }
 
     /** The rest of an entry, ending with its official sources in full. */
     private Reply details(TurnContext turn, FaqEntry entry) {
-        StringBuilder text = new StringBuilder(RichText.bold(turn.text("faq.more.title").replace("{0}", entry.title())))
-                .append("\n\n").append(entry.details());
-        text.append("\n\n").append(turn.text("faq.sources"));
-        for (FaqEntry.Source source : entry.sources()) {
-            text.append("\n• ").append(source.title()).append(": ").append(source.url());
-        }
-        text.append("\n\n").append(turn.text("faq.helpful"));
-        return turn.withExits(text.toString(), votesAndRelated(turn, entry));
+        return turn.withExits(FaqText.details(entry, turn::text), votesAndRelated(turn, entry));
     }
 
     private List<Button> votesAndRelated(TurnContext turn, FaqEntry entry) {

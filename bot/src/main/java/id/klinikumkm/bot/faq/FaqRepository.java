@@ -1,12 +1,9 @@
 package id.klinikumkm.bot.faq;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.ChatKey;
-import id.klinikumkm.bot.storage.JsonColumns;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,23 +11,21 @@ import org.slf4j.LoggerFactory;
 public final class FaqRepository {
     static final String SEED_AUTHOR = "seed";
     private static final Logger LOG = LoggerFactory.getLogger(FaqRepository.class);
-    private static final TypeReference<List<FaqEntry.Source>> SOURCES = new TypeReference<>() {};
-    private static final TypeReference<List<String>> KEYS = new TypeReference<>() {};
 
     private final FaqDao dao;
-    private final JsonColumns json;
+    private final FaqJson json;
 
     public FaqRepository(FaqDao dao, ObjectMapper json) {
         this.dao = dao;
-        this.json = new JsonColumns(json);
+        this.json = new FaqJson(json);
     }
 
     public List<FaqEntry> published() {
-        return dao.published().stream().map(this::entry).toList();
+        return dao.published().stream().map(json::entry).toList();
     }
 
     public Optional<FaqEntry> find(String key) {
-        return dao.find(key).map(this::entry);
+        return dao.find(key).map(json::entry);
     }
 
     /** What loading the seed did, entry by entry. */
@@ -54,16 +49,16 @@ public final class FaqRepository {
                 FaqEntry e = file.entry();
                 Optional<FaqRow> current = locked.find(e.key());
                 if (current.isEmpty()) {
-                    long id = locked.insertFromSeed(e.key(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
-                            e.reviewedOn(), e.uncertain(), json.write(e.related()), boxed(e.menuOrder()), file.seedVersion());
+                    long id = locked.insertFromSeed(e.key(), e.topic(), e.title(), e.answer(), e.details(), json.sourcesJson(e.sources()),
+                            e.reviewedOn(), e.uncertain(), json.write(e.related()), FaqJson.boxed(e.menuOrder()), file.seedVersion());
                     locked.keepRevision(id, SEED_AUTHOR);
                     added.add(e.key());
                 } else if (current.get().seedVersion() == null || file.seedVersion() > current.get().seedVersion()) {
                     FaqRow row = current.get();
                     if (row.editedBy() != null) {
                         kept.add(e.key());
-                    } else if (locked.updateFromSeed(row.id(), e.topic(), e.title(), e.answer(), e.details(), sourcesJson(e.sources()),
-                            e.reviewedOn(), e.uncertain(), json.write(e.related()), boxed(e.menuOrder()), file.seedVersion())) {
+                    } else if (locked.updateFromSeed(row.id(), e.topic(), e.title(), e.answer(), e.details(), json.sourcesJson(e.sources()),
+                            e.reviewedOn(), e.uncertain(), json.write(e.related()), FaqJson.boxed(e.menuOrder()), file.seedVersion())) {
                         locked.keepRevision(row.id(), SEED_AUTHOR);
                         updated.add(e.key());
                     }
@@ -81,21 +76,6 @@ public final class FaqRepository {
     /** Stores a 👍 or 👎 for a version of an entry; the chat's earlier vote on that version is replaced. */
     public void vote(ChatKey chat, String key, int version, boolean helpful) {
         dao.vote(key, version, chat.channel().id(), chat.externalId(), helpful);
-    }
-
-    private FaqEntry entry(FaqRow row) {
-        return new FaqEntry(row.intentKey(), row.topic(), row.title(), row.answer(), row.details(),
-                json.read(row.sources(), SOURCES), row.reviewedOn(), row.uncertain(), json.read(row.related(), KEYS),
-                row.menuOrder() == null ? OptionalInt.empty() : OptionalInt.of(row.menuOrder()), row.published(), row.version());
-    }
-
-    /** Only title and URL are stored; the rest of a source is derived from them. */
-    private String sourcesJson(List<FaqEntry.Source> sources) {
-        return json.write(sources.stream().map(source -> java.util.Map.of("title", source.title(), "url", source.url())).toList());
-    }
-
-    private static Integer boxed(OptionalInt value) {
-        return value.isPresent() ? value.getAsInt() : null;
     }
 
 }

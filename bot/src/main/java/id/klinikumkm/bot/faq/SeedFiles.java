@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SeedFiles {
     static final String MORE_MARKER = "<!-- selengkapnya -->";
-    static final int MAX_FIRST_SCREEN = 600;
+    static final int MAX_FIRST_SCREEN = EntryRules.MAX_FIRST_SCREEN;
     private static final String BUNDLED = "/defaults/faq";
     private static final Logger LOG = LoggerFactory.getLogger(SeedFiles.class);
 
@@ -90,7 +90,7 @@ final class SeedFiles {
         if (answer.isEmpty()) {
             throw invalid(fileName, separator + 2, "the answer is empty");
         }
-        if (answer.codePointCount(0, answer.length()) > MAX_FIRST_SCREEN) {
+        if (!EntryRules.firstScreenFits(answer)) {
             throw invalid(fileName, separator + 2, "the first screen has more than " + MAX_FIRST_SCREEN
                     + " characters; put the rest after " + MORE_MARKER);
         }
@@ -146,12 +146,13 @@ final class SeedFiles {
             require(key != null && Intents.isValidKey(key), "'key' is missing or malformed");
             require(file.equals(key + ".md"), "the file must be named " + key + ".md");
             require(topic != null && FaqEntry.TOPICS.contains(topic), "'topic' must be one of " + FaqEntry.TOPICS);
-            require(title != null && !title.isEmpty() && title.length() <= 40, "'title' must be 1 to 40 characters");
+            require(EntryRules.titleFits(title), "'title' must be 1 to " + EntryRules.MAX_TITLE + " characters");
             require(seedVersion != null && seedVersion > 0, "'seed-version' must be a whole number above 0");
             require(reviewed != null, "'reviewed' (YYYY-MM-DD) is missing");
             require(uncertain != null, "'uncertain' (yes or no) is missing");
-            require(related.size() <= 3 && related.stream().allMatch(Intents::isValidKey), "'related' takes at most 3 keys");
-            require(sources.stream().anyMatch(FaqEntry.Source::isGovernment), "at least one 'source' must be a .go.id address");
+            require(related.size() <= EntryRules.MAX_RELATED && related.stream().allMatch(Intents::isValidKey),
+                    "'related' takes at most " + EntryRules.MAX_RELATED + " keys");
+            require(EntryRules.hasGovernmentSource(sources), "at least one 'source' must be a .go.id address");
             return new SeedEntry(new FaqEntry(key, topic, title, answer, details, sources, reviewed, uncertain, related,
                     menuOrder, true, 0), seedVersion, file);
         }
@@ -189,17 +190,16 @@ final class SeedFiles {
         private FaqEntry.Source source(String value, int line) {
             int bar = value.lastIndexOf('|');
             String url = bar < 0 ? "" : value.substring(bar + 1).strip();
-            if (bar <= 0 || !url.startsWith("https://")) {
+            if (bar <= 0) {
                 throw invalid(file, line, "a source is 'title | https://address'");
             }
-            try {
-                URI uri = new URI(url);
-                if (uri.getHost() == null) {
-                    throw invalid(file, line, "'" + url + "' has no host");
-                }
-            } catch (URISyntaxException e) {
-                throw invalid(file, line, "'" + url + "' is not a valid address");
-            }
+            EntryRules.addressProblem(url).ifPresent(problem -> {
+                throw invalid(file, line, switch (problem) {
+                    case NOT_HTTPS -> "a source is 'title | https://address'";
+                    case NO_HOST -> "'" + url + "' has no host";
+                    case MALFORMED -> "'" + url + "' is not a valid address";
+                });
+            });
             return new FaqEntry.Source(value.substring(0, bar).strip(), url);
         }
     }

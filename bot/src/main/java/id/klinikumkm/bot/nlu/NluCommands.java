@@ -157,7 +157,7 @@ public final class NluCommands {
             out.printf(Locale.ROOT, "%9.2f %8.3f %8.3f %8.3f %8.3f%n", clarify, e.accuracy(), e.inScopeAccuracy(), e.oosRecall(), e.macroF1());
         }
         out.println();
-        out.println("answer threshold and margin (direct answer vs \"Maksud Anda ...?\"), clarify threshold "
+        out.println("answer threshold and margin (direct answer vs \"Maksud Bapak/Ibu ...?\"), clarify threshold "
                 + policy.clarifyThreshold() + ":");
         out.printf(Locale.ROOT, "%9s %7s %7s %8s %7s %8s %s%n", "threshold", "margin", "answer", "right", "clarify", "fallback",
                 "clarifications offering the right topic");

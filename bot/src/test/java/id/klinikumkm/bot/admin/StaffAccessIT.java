@@ -38,11 +38,14 @@ class StaffAccessIT {
         app.close();
     }
 
+    /** Every guarded staff route, with path parameters filled in with a real entry. */
     private static List<HttpServer.Endpoint> staffRoutes() {
         List<HttpServer.Endpoint> routes = app.endpoints().stream()
                 .filter(e -> StaffGuard.isStaffPath(e.path()) && !e.roles().contains(StaffRole.ANYONE.toString()))
+                .map(e -> new HttpServer.Endpoint(e.method(), e.path().replace("{key}", "legal.nib.cost"), e.roles()))
                 .toList();
-        assertThat(routes).extracting(HttpServer.Endpoint::path).contains("/admin", "/admin/coba", "/api/admin/nlu/classify");
+        assertThat(routes).extracting(HttpServer.Endpoint::path).contains("/admin", "/admin/coba", "/api/admin/nlu/classify",
+                "/admin/faq", "/admin/faq/legal.nib.cost", "/admin/faq/legal.nib.cost/riwayat");
         return routes;
     }
 

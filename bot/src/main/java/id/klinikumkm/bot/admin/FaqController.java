@@ -1,0 +1,146 @@
+package id.klinikumkm.bot.admin;
+
+import id.klinikumkm.bot.faq.FaqAdmin;
+import id.klinikumkm.bot.faq.FaqAdminException;
+import id.klinikumkm.bot.faq.FaqEntry;
+import id.klinikumkm.bot.faq.FaqFilter;
+import id.klinikumkm.bot.faq.FaqPreview;
+import id.klinikumkm.bot.http.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FAQ for admins: the list with search and filters, the edit form with a preview of how the answer looks
+ * in Telegram (live as the admin types, through {@code /assets/admin.js}), revisions with a diff and restore,
+ * publishing. Every change goes through {@link FaqAdmin}, which versions, audits and refreshes the answers.
+ */
+final class FaqController implements Routes {
+    /** An entry is stale when its facts were last reviewed longer ago than this. */
+    static final int STALE_AFTER_DAYS = 180;
+    /** Often unhelpful: at least this many votes on the current version, and at least this share of them 👎. */
+    static final int UNHELPFUL_MIN_VOTES = 5;
+    static final double UNHELPFUL_MIN_SHARE = 0.4;
+
+    private final FaqAdmin faq;
+    private final FaqPreview preview;
+    private final Pages pages;
+
+    FaqController(FaqAdmin faq, FaqPreview preview, Pages pages) {
+        this.faq = faq;
+        this.preview = preview;
+        this.pages = pages;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/admin/faq", this::list, StaffRole.ADMIN);
+        routes.get("/admin/faq/{key}", this::edit, StaffRole.ADMIN);
+        routes.post("/admin/faq/{key}", this::save, StaffRole.ADMIN);
+        routes.post("/admin/faq/{key}/pratinjau", this::previewJson, StaffRole.ADMIN);
+        routes.get("/admin/faq/{key}/riwayat", this::history, StaffRole.ADMIN);
+        routes.post("/admin/faq/{key}/pulihkan", this::restore, StaffRole.ADMIN);
+        routes.exception(FaqAdminException.class, (e, ctx) -> {
+            ctx.status(switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case INVALID -> 400;
+            });
+            pages.render(ctx, "admin/refused.jte", Map.of("message", e.getMessage()));
+        });
+    }
+
+    private void list(Context ctx) {
+        String show = ctx.queryParam("tampil") == null ? "" : ctx.queryParam("tampil");
+        String search = ctx.queryParam("cari") == null ? "" : ctx.queryParam("cari");
+        FaqFilter filter = FaqFilter.all().matching(search);
+        filter = switch (show) {
+            case "lama" -> filter.staleAfter(STALE_AFTER_DAYS);
+            case "belum-pasti" -> filter.uncertain();
+            case "kurang-membantu" -> filter.oftenUnhelpful(UNHELPFUL_MIN_VOTES, UNHELPFUL_MIN_SHARE);
+            default -> filter;
+        };
+        Map<String, Object> params = new HashMap<>();
+        params.put("staff", StaffContext.of(ctx));
+        params.put("items", faq.list(filter));
+        params.put("search", search);
+        params.put("show", show);
+        params.put("staleDays", STALE_AFTER_DAYS);
+        pages.render(ctx, "admin/faq_list.jte", params);
+    }
+
+    private void edit(Context ctx) {
+        FaqEntry entry = faq.entry(ctx.pathParam("key"));
+        FaqForm form = FaqForm.of(id.klinikumkm.bot.faq.FaqDraft.of(entry));
+        showForm(ctx, 200, entry, form, entry.version(), ctx.queryParam("tersimpan") != null ? "Perubahan tersimpan." : "", "", Map.of());
+    }
+
+    private void save(Context ctx) {
+        String key = ctx.pathParam("key");
+        FaqForm form = FaqForm.posted(ctx);
+        int basedOn = version(ctx.formParam("version"));
+        try {
+            faq.save(key, basedOn, form.draft(), StaffContext.of(ctx).account().username());
+            ctx.redirect("/admin/faq/" + key + "?tersimpan=1");
+        } catch (FaqAdminException e) {
+            FaqEntry entry = faq.entry(key);
+            int status = e.kind() == FaqAdminException.Kind.CONFLICT ? 409 : 400;
+            showForm(ctx, status, entry, form, basedOn, "", e.getMessage(), e.fieldErrors());
+        }
+    }
+
+    private void showForm(Context ctx, int status, FaqEntry entry, FaqForm form, int version, String notice, String error,
+                          Map<String, String> fieldErrors) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("staff", StaffContext.of(ctx));
+        params.put("entry", entry);
+        params.put("form", form);
+        params.put("version", version);
+        params.put("notice", notice);
+        params.put("error", error);
+        params.put("fieldErrors", fieldErrors);
+        params.put("preview", preview.render(entry.key(), form.draft()));
+        ctx.status(status);
+        pages.render(ctx, "admin/faq_edit.jte", params);
+    }
+
+    /** The preview of a half-typed form, for the page's script: spans of text to insert as text, and button labels. */
+    private void previewJson(Context ctx) {
+        FaqPreview.Preview shown = preview.render(ctx.pathParam("key"), FaqForm.posted(ctx).draft());
+        ctx.json(Map.of("firstScreen", shown.firstScreenSpans(), "details", shown.detailsSpans(), "buttons", shown.buttons()));
+    }
+
+    private void history(Context ctx) {
+        String key = ctx.pathParam("key");
+        FaqEntry entry = faq.entry(key);
+        int to = version(ctx.queryParam("ke") == null ? String.valueOf(entry.version()) : ctx.queryParam("ke"));
+        int from = version(ctx.queryParam("dari") == null ? String.valueOf(Math.max(1, to - 1)) : ctx.queryParam("dari"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("staff", StaffContext.of(ctx));
+        params.put("entry", entry);
+        params.put("revisions", faq.revisions(key));
+        params.put("diff", faq.diff(key, from, to));
+        pages.render(ctx, "admin/faq_history.jte", params);
+    }
+
+    private void restore(Context ctx) {
+        String key = ctx.pathParam("key");
+        faq.restore(key, version(ctx.formParam("restore")), version(ctx.formParam("version")),
+                StaffContext.of(ctx).account().username());
+        ctx.redirect("/admin/faq/" + key + "?tersimpan=1");
+    }
+
+    private static int version(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static List<String> shows() {
+        return List.of("", "lama", "belum-pasti", "kurang-membantu");
+    }
+}
