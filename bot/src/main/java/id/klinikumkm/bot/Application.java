@@ -2,6 +2,7 @@ package id.klinikumkm.bot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.accounts.AccountDao;
 import id.klinikumkm.bot.accounts.Accounts;
@@ -19,8 +20,14 @@ import id.klinikumkm.bot.faq.FaqRepository;
 import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.faq.PermitHelperFlow;
 import id.klinikumkm.bot.metrics.Metrics;
-import id.klinikumkm.bot.nlu.NluModels;
-import id.klinikumkm.bot.nlu.NluService;
+import id.klinikumkm.bot.inbox.UnansweredInbox;
+import id.klinikumkm.bot.inbox.UnansweredInboxDao;
+import id.klinikumkm.bot.nlu.ModelWatcher;
+import id.klinikumkm.bot.nlu.NluModelsDao;
+import id.klinikumkm.bot.nlu.ReloadableClassifier;
+import id.klinikumkm.bot.nlu.Retrainer;
+import id.klinikumkm.bot.nlu.TrainingExamples;
+import id.klinikumkm.bot.nlu.TrainingExamplesDao;
 import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
 import id.klinikumkm.bot.storage.OutboxDao;
@@ -49,26 +56,32 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final Optional<TelegramChannel> telegram;
     private final Metrics metrics;
+    private final List<AutoCloseable> background;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Application(Database database, HttpServer http, Optional<TelegramChannel> telegram, Metrics metrics) {
+    private Application(Database database, HttpServer http, Optional<TelegramChannel> telegram, Metrics metrics,
+                        List<AutoCloseable> background) {
         this.database = database;
         this.http = http;
         this.telegram = telegram;
         this.metrics = metrics;
+        this.background = background;
     }
 
     /** Builds and starts the service; on failure, whatever was started is stopped again. */
     public static Application start(AppConfig config) {
         String version = BuildInfo.version();
         LOG.info("Klinik UMKM Bot {} starting", version);
-        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(new Jdk8Module())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         // Before the database: the model may need a few seconds of training, and failing here leaves nothing open.
-        NluService nlu = NluModels.open(config.nlu());
+        ReloadableClassifier nlu = ReloadableClassifier.fromFiles(config.nlu());
         Database database = Database.open(config.db());
         Metrics metrics = new Metrics(version, database::isReachable);
+        List<AutoCloseable> background = new ArrayList<>();
         try {
             var texts = BotTexts.load();
+            var learning = learning(config.nlu(), database, nlu, background);
             var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
                     .classifier(metrics.counting(nlu));
             FaqCatalog catalog = faq(config.faq(), database, json, metrics, texts, nlu, builder);
@@ -84,26 +97,41 @@ public final class Application implements AutoCloseable {
                     metrics,
                     new ChatPage(),
                     new WebChatController(engine, json, config.chat())));
-            routes.addAll(admin(config, database, json, nlu, texts, catalog));
+            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
             telegram.ifPresent(TelegramChannel::start);
-            return new Application(database, http, telegram, metrics);
+            return new Application(database, http, telegram, metrics, background);
         } catch (RuntimeException e) {
+            closeAll(background);
             metrics.close();
             database.close();
             throw e;
         }
     }
 
+    /** What admins teach the bot: their examples, the guarded retraining, and the watcher that serves new models. */
+    private record Learning(TrainingExamples examples, Retrainer retrainer) {}
+
+    private static Learning learning(AppConfig.Nlu config, Database database, ReloadableClassifier nlu, List<AutoCloseable> background) {
+        NluModelsDao models = database.jdbi().onDemand(NluModelsDao.class);
+        var watcher = ModelWatcher.create(config, nlu, models);
+        background.add(watcher);
+        watcher.start();
+        var examples = new TrainingExamples(database.jdbi().onDemand(TrainingExamplesDao.class));
+        var retrainer = Retrainer.create(config, nlu, examples, models);
+        background.add(retrainer);
+        return new Learning(examples, retrainer);
+    }
+
     /** The FAQ feature: seed, cache, answers, the permit helper, and the main menu's topic buttons. */
     private static FaqCatalog faq(AppConfig.Faq config, Database database, ObjectMapper json, Metrics metrics, BotTexts texts,
-                                  NluService nlu, ConversationEngine.Builder engine) {
+                                  ReloadableClassifier nlu, ConversationEngine.Builder engine) {
         var repository = new FaqRepository(database.jdbi().onDemand(FaqDao.class), json);
         repository.applySeed(config.seedDir());
         var catalog = new FaqCatalog(repository, Duration.ofSeconds(config.cacheSeconds()));
-        catalog.checkAgainst(nlu.model().keys().stream().filter(Intents::isTopic).toList());
+        catalog.checkAgainst(nlu.serving().service().model().keys().stream().filter(Intents::isTopic).toList());
         var answers = new FaqAnswers(catalog, repository, metrics.registry(), Map.of(PermitHelperFlow.ENTRY, PermitHelperFlow.ID));
         var permits = new PermitHelperFlow(catalog, answers);
         engine.topics(answers, List.of(
@@ -118,13 +146,24 @@ public final class Application implements AutoCloseable {
     }
 
     /** Staff accounts (the first admin on first start) and the staff pages. */
-    private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, NluService nlu, BotTexts texts,
-                                      FaqCatalog catalog) {
+    private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
+                                      BotTexts texts, FaqCatalog catalog, Learning learning) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
-        return AdminPages.routes(accounts, nlu, faq, new FaqPreview(texts, catalog), json, config.chat().maxTextChars(),
-                config.chat().trustForwardedFor());
+        var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
+        return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
+                learning.examples(), learning.retrainer()), json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", parts.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     /** Every HTTP route the service registered. */
@@ -145,6 +184,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Shutting down");
         telegram.ifPresent(TelegramChannel::close);
         http.stop();
+        closeAll(background);
         metrics.close();
         database.close();
         LOG.info("Stopped");

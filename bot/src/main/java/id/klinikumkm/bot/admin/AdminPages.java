@@ -5,6 +5,9 @@ import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.conversation.IntentClassifier;
 import id.klinikumkm.bot.faq.FaqAdmin;
 import id.klinikumkm.bot.faq.FaqPreview;
+import id.klinikumkm.bot.inbox.UnansweredInbox;
+import id.klinikumkm.bot.nlu.Retrainer;
+import id.klinikumkm.bot.nlu.TrainingExamples;
 import id.klinikumkm.bot.http.Routes;
 import java.util.List;
 
@@ -12,14 +15,19 @@ import java.util.List;
 public final class AdminPages {
     private AdminPages() {}
 
-    public static List<Routes> routes(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
-                                      ObjectMapper json, int maxTextChars, boolean trustForwarded) {
+    /** The features the staff pages show. */
+    public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
+                           UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer) {}
+
+    public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
-        StaffGuard guard = new StaffGuard(accounts, pages, trustForwarded);
+        StaffGuard guard = new StaffGuard(features.accounts(), pages, trustForwarded);
         return List.of(guard,
-                new LoginController(accounts, pages, guard, trustForwarded),
+                new LoginController(features.accounts(), pages, guard, trustForwarded),
                 new HomeController(pages),
-                new FaqController(faq, preview, pages),
-                new ClassifyController(classifier, json, maxTextChars, pages));
+                new FaqController(features.faq(), features.preview(), features.examples(), pages),
+                new LearningController(features.inbox(), features.examples(), features.retrainer(), features.faq(), pages),
+                new ClassifyController(features.classifier(), json, maxTextChars, pages),
+                new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json));
     }
 }

@@ -6,6 +6,7 @@ import id.klinikumkm.bot.faq.FaqEntry;
 import id.klinikumkm.bot.faq.FaqFilter;
 import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.http.Routes;
+import id.klinikumkm.bot.nlu.TrainingExamples;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -26,29 +27,39 @@ final class FaqController implements Routes {
 
     private final FaqAdmin faq;
     private final FaqPreview preview;
+    private final TrainingExamples examples;
     private final Pages pages;
 
-    FaqController(FaqAdmin faq, FaqPreview preview, Pages pages) {
+    FaqController(FaqAdmin faq, FaqPreview preview, TrainingExamples examples, Pages pages) {
         this.faq = faq;
         this.preview = preview;
+        this.examples = examples;
         this.pages = pages;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/admin/faq", this::list, StaffRole.ADMIN);
+        // Before /admin/faq/{key}: "baru" would also read as a key.
+        routes.get("/admin/faq/baru", ctx -> showNew(ctx, 200, "", "", FaqForm.empty(), "", "", Map.of()), StaffRole.ADMIN);
+        routes.post("/admin/faq/baru", this::create, StaffRole.ADMIN);
         routes.get("/admin/faq/{key}", this::edit, StaffRole.ADMIN);
         routes.post("/admin/faq/{key}", this::save, StaffRole.ADMIN);
         routes.post("/admin/faq/{key}/pratinjau", this::previewJson, StaffRole.ADMIN);
         routes.get("/admin/faq/{key}/riwayat", this::history, StaffRole.ADMIN);
         routes.post("/admin/faq/{key}/pulihkan", this::restore, StaffRole.ADMIN);
+        // Refused FAQ changes, from the pages and from the JSON API alike.
         routes.exception(FaqAdminException.class, (e, ctx) -> {
             ctx.status(switch (e.kind()) {
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
                 case INVALID -> 400;
             });
-            pages.render(ctx, "admin/refused.jte", Map.of("message", e.getMessage()));
+            if (ctx.path().startsWith("/api/")) {
+                ctx.json(Map.of("error", e.getMessage(), "fields", e.fieldErrors()));
+            } else {
+                pages.render(ctx, "admin/refused.jte", Map.of("message", e.getMessage()));
+            }
         });
     }
 
@@ -104,6 +115,46 @@ final class FaqController implements Routes {
         params.put("preview", preview.render(entry.key(), form.draft()));
         ctx.status(status);
         pages.render(ctx, "admin/faq_edit.jte", params);
+    }
+
+    /**
+     * A new entry with a new topic key, and the example questions the classifier learns it from: it is answered
+     * from the topic menu at once, and for typed questions after the next retraining.
+     */
+    private void create(Context ctx) {
+        String key = ctx.formParam("key") == null ? "" : ctx.formParam("key").strip();
+        String topic = ctx.formParam("topic") == null ? "" : ctx.formParam("topic");
+        String exampleText = ctx.formParam("examples") == null ? "" : ctx.formParam("examples");
+        FaqForm form = FaqForm.posted(ctx);
+        List<String> questions = exampleText.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        if (questions.isEmpty()) {
+            showNew(ctx, 400, key, topic, form, exampleText, "", Map.of("examples", "Tulis minimal satu contoh pertanyaan."));
+            return;
+        }
+        String admin = StaffContext.of(ctx).account().username();
+        try {
+            faq.create(key, topic, form.draft(), admin);
+        } catch (FaqAdminException e) {
+            showNew(ctx, 400, key, topic, form, exampleText, e.getMessage(), e.fieldErrors());
+            return;
+        }
+        questions.forEach(question -> examples.add(key, question, admin, java.util.OptionalLong.empty()));
+        ctx.redirect("/admin/faq/" + key + "?tersimpan=1");
+    }
+
+    private void showNew(Context ctx, int status, String key, String topic, FaqForm form, String exampleText, String error,
+                         Map<String, String> fieldErrors) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("staff", StaffContext.of(ctx));
+        params.put("key", key);
+        params.put("topic", topic);
+        params.put("form", form);
+        params.put("examples", exampleText);
+        params.put("error", error);
+        params.put("fieldErrors", fieldErrors);
+        params.put("topics", id.klinikumkm.bot.faq.FaqEntry.TOPICS);
+        ctx.status(status);
+        pages.render(ctx, "admin/faq_new.jte", params);
     }
 
     /** The preview of a half-typed form, for the page's script: spans of text to insert as text, and button labels. */

@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
 public record FaqForm(String title, String answer, String details, String sources, String reviewedOn, boolean uncertain,
                       String related, String menuOrder, boolean published) {
 
+    /** A blank form for a new entry, reviewed today and published. */
+    static FaqForm empty() {
+        return new FaqForm("", "", "", "", LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString(), false, "", "", true);
+    }
+
     static FaqForm of(FaqDraft draft) {
         return new FaqForm(draft.title(), draft.answer(), draft.details(),
                 draft.sources().stream().map(s -> s.title() + " | " + s.url()).collect(Collectors.joining("\n")),

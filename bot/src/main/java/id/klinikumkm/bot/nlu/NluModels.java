@@ -88,7 +88,11 @@ public final class NluModels {
 
     /** The model the service uses: loaded when current, else trained now. */
     public static NluService open(AppConfig.Nlu config) {
-        Data data = read(config.modelsDir());
+        return open(config, read(config.modelsDir()));
+    }
+
+    /** The model the service uses, from data already read by {@link #read}. */
+    public static NluService open(AppConfig.Nlu config, Data data) {
         DecisionPolicy policy = new DecisionPolicy(config.threshold(), config.margin(), config.clarifyThreshold());
         if (data.modelIsCurrent()) {
             long start = System.nanoTime();

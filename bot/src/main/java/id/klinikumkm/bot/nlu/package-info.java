@@ -10,6 +10,13 @@
  * the hash tying the model to its data); {@link id.klinikumkm.bot.nlu.NluCommands} is the command line
  * (train, evaluate, cross-validate, tune, benchmark). See {@code nlp-models/README.md}.
  *
+ * <p>Retraining while the bot runs: admins add {@link id.klinikumkm.bot.nlu.TrainingExamples} (table
+ * {@code training_examples}); the {@link id.klinikumkm.bot.nlu.Retrainer} trains on the file data plus those
+ * examples and puts the model into service only when its cross-validated accuracy is not more than
+ * {@code nlu.retrain.max.accuracy.drop} below the serving model's, recording every run in {@code nlu_models}. The
+ * conversation uses a {@link id.klinikumkm.bot.nlu.ReloadableClassifier}, whose model the retrainer and the
+ * {@link id.klinikumkm.bot.nlu.ModelWatcher} (which follows models retrained on other instances) swap atomically.
+ *
  * <p>Invariants: no OpenNLP type appears in a public signature outside this package's own classes; the
  * service, the normaliser, the model and the policy are immutable and thread-safe.
  */

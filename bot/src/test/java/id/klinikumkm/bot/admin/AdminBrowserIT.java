@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminBrowserIT {
     private static final String PASSWORD = "rahasia-admin-123";
     private static final String HOSTILE = "NIB gratis <script>alert(1)</script> dan <b>tag terbuka";
+    private static final String HOSTILE_QUESTION = "<script>alert(1)</script> <img src=x onerror=alert(2)> <i>miring";
     private String databaseUrl;
     private Application first;
     private Application second;
@@ -81,13 +82,22 @@ class AdminBrowserIT {
         }
         assertThat(other).contains(HOSTILE);
 
-        // Every admin page that shows it shows it as text.
-        for (String page : new String[] {"/admin/faq", "/admin/faq/legal.nib.cost", "/admin/faq/legal.nib.cost/riwayat"}) {
+        // A user's question with markup reaches the inbox (the user agreed to storage), shown there as text.
+        HttpJson chat = new HttpJson(first.httpPort());
+        chat.postJson("/api/chat/messages", Map.of("session", "hostile-user-aaaaaaaa", "button", "consent:yes"));
+        chat.postJson("/api/chat/messages", Map.of("session", "hostile-user-aaaaaaaa", "text", "qwerty " + HOSTILE_QUESTION));
+
+        // Every admin page that shows them shows them as text.
+        for (String page : new String[] {"/admin/faq", "/admin/faq/legal.nib.cost", "/admin/kotak-masuk", "/admin/faq/legal.nib.cost/riwayat"}) {
             browser.get(base + page);
             assertNoAlert();
             assertThat(browser.findElements(By.tagName("script"))).allSatisfy(script ->
                     assertThat(script.getAttribute("src")).endsWith("/assets/admin.js"));
         }
+        browser.get(base + "/admin/kotak-masuk");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(HOSTILE_QUESTION);
+        assertNoAlert();
+        browser.get(base + "/admin/faq/legal.nib.cost/riwayat");
         assertThat(browser.findElement(By.cssSelector("pre.diff")).getText()).contains("+ " + HOSTILE).contains("- **NIB gratis.**");
 
         // And the web chat page shows it as text too.

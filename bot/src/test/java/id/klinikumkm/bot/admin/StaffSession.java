@@ -32,12 +32,20 @@ final class StaffSession {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) {
+        return send("POST", path, form);
+    }
+
+    /** Any method with a form body (GET without one). */
+    HttpResponse<String> send(String method, String path, Map<String, String> form) {
+        if (method.equals("GET")) {
+            return get(path);
+        }
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Opens the login form and posts it; returns the answer to the post. */

@@ -233,7 +233,7 @@ class WebChatApiIT {
 
     @Test
     void unknown_page_is_an_html_404_in_indonesian() {
-        var page = http.getPage("/admin");
+        var page = http.getPage("/halaman-lama");
         assertEquals(404, page.status());
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("Halaman tidak ditemukan", "href=\"/chat\"").doesNotContain("<script");
