@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 /** The admin JSON API with an API token: the same FAQ edits as the pages, with versions, conflicts and field errors. */
 class AdminApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static String url;
     private static Application app;
     private static HttpJson api;
 
     @BeforeAll
     static void start() {
-        String url = TestDatabases.embedded().freshDatabaseUrl();
+        url = TestDatabases.embedded().freshDatabaseUrl();
         app = TestApp.start(url);
         api = new HttpJson(app.httpPort()).withBearer(TestStaff.token(url, "skrip", Role.ADMIN));
     }
@@ -79,6 +80,31 @@ class AdminApiIT {
         HttpJson noToken = new HttpJson(app.httpPort());
         assertEquals(401, noToken.send("PUT", "/api/admin/faq/legal.nib.cost", "{}").status());
         assertEquals(401, noToken.postJson("/api/admin/retrain", Map.of()).status());
+    }
+
+    @Test
+    void an_admin_creates_a_new_entry_with_example_questions_on_the_page() {
+        StaffSession admin = new StaffSession(app.httpPort());
+        assertEquals(302, admin.login("skrip", TestStaff.PASSWORD).statusCode());
+        String csrf = StaffSession.csrfOf(admin.get("/admin/faq/baru").body());
+        Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", csrf, "key", "other.pameran", "topic", "other",
+                "title", "Pameran produk UMKM", "answer", "Info pameran diumumkan di situs resmi Pemkab.",
+                "sources", "Pemerintah Kabupaten Probolinggo | https://probolinggokab.go.id", "reviewedOn", "2026-11-29",
+                "menuOrder", "20", "published", "ya"));
+        form.put("examples", "");
+        assertEquals(400, admin.post("/admin/faq/baru", form).statusCode());
+
+        form.put("examples", "ada pameran umkm kapan?\njadwal bazar produk lokal");
+        var created = admin.post("/admin/faq/baru", form);
+        assertEquals(302, created.statusCode());
+        assertThat(created.headers().firstValue("Location")).hasValue("/admin/faq/other.pameran?tersimpan=1");
+        assertThat(admin.get("/admin/faq").body()).contains("Pameran produk UMKM");
+        assertThat(ok(api.get("/api/admin/faq/other.pameran")).get("title").asText()).isEqualTo("Pameran produk UMKM");
+        assertEquals(2, id.klinikumkm.bot.testing.Sql.count(url, "SELECT count(*) FROM training_examples WHERE intent_key = 'other.pameran'"));
+        // Listed in its topic's menu at once.
+        var menu = new HttpJson(app.httpPort()).postJson("/api/chat/messages",
+                Map.of("session", "menu-after-new-entry-aa", "button", "faq:topic:other")).json();
+        assertThat(menu.toString()).contains("Pameran produk UMKM");
     }
 
     private static JsonNode ok(HttpJson.Response response) {
