@@ -69,13 +69,8 @@ final class AdminApiController implements Routes {
     }
 
     private static FaqFilter filter(Context ctx) {
-        FaqFilter filter = FaqFilter.all().matching(Optional.ofNullable(ctx.queryParam("cari")).orElse(""));
-        return switch (Optional.ofNullable(ctx.queryParam("tampil")).orElse("")) {
-            case "lama" -> filter.staleAfter(FaqController.STALE_AFTER_DAYS);
-            case "belum-pasti" -> filter.uncertain();
-            case "kurang-membantu" -> filter.oftenUnhelpful(FaqController.UNHELPFUL_MIN_VOTES, FaqController.UNHELPFUL_MIN_SHARE);
-            default -> filter;
-        };
+        return FaqController.filter(Optional.ofNullable(ctx.queryParam("cari")).orElse(""),
+                Optional.ofNullable(ctx.queryParam("tampil")).orElse(""));
     }
 
     private void save(Context ctx) {

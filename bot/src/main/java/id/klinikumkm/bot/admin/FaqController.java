@@ -66,13 +66,7 @@ final class FaqController implements Routes {
     private void list(Context ctx) {
         String show = ctx.queryParam("tampil") == null ? "" : ctx.queryParam("tampil");
         String search = ctx.queryParam("cari") == null ? "" : ctx.queryParam("cari");
-        FaqFilter filter = FaqFilter.all().matching(search);
-        filter = switch (show) {
-            case "lama" -> filter.staleAfter(STALE_AFTER_DAYS);
-            case "belum-pasti" -> filter.uncertain();
-            case "kurang-membantu" -> filter.oftenUnhelpful(UNHELPFUL_MIN_VOTES, UNHELPFUL_MIN_SHARE);
-            default -> filter;
-        };
+        FaqFilter filter = filter(search, show);
         Map<String, Object> params = new HashMap<>();
         params.put("staff", StaffContext.of(ctx));
         params.put("items", faq.list(filter));
@@ -191,7 +185,14 @@ final class FaqController implements Routes {
         }
     }
 
-    static List<String> shows() {
-        return List.of("", "lama", "belum-pasti", "kurang-membantu");
+    /** The list's search and its filter ({@code tampil}): stale, uncertain, often unhelpful, or everything. */
+    static FaqFilter filter(String search, String show) {
+        FaqFilter filter = FaqFilter.all().matching(search);
+        return switch (show) {
+            case "lama" -> filter.staleAfter(STALE_AFTER_DAYS);
+            case "belum-pasti" -> filter.uncertain();
+            case "kurang-membantu" -> filter.oftenUnhelpful(UNHELPFUL_MIN_VOTES, UNHELPFUL_MIN_SHARE);
+            default -> filter;
+        };
     }
 }

@@ -38,7 +38,8 @@ class LearningIT {
     @BeforeEach
     void start() {
         databaseUrl = TestDatabases.embedded().freshDatabaseUrl();
-        app = TestApp.start(databaseUrl);
+        // Two folds keep the suite fast (and share the seed's cross-validated figures with GuardedRetrainingIT).
+        app = Application.start(TestApp.config(databaseUrl, Map.of("nlu.retrain.folds", "2")));
         TestStaff.account(databaseUrl, "siti", Role.ADMIN);
         admin = new StaffSession(app.httpPort());
         assertEquals(302, admin.login("siti", TestStaff.PASSWORD).statusCode());
