@@ -2,6 +2,7 @@ package id.klinikumkm.bot.admin;
 
 import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.accounts.LoginResult;
+import id.klinikumkm.bot.http.ClientAddress;
 import id.klinikumkm.bot.http.Routes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -73,7 +74,7 @@ final class LoginController implements Routes {
             showForm(ctx, 403, username, "Formulir sudah kedaluwarsa. Silakan coba masuk lagi.");
             return;
         }
-        if (!addresses.get(clientAddress(ctx), key -> bucket()).tryConsume(1)) {
+        if (!addresses.get(ClientAddress.of(ctx, trustForwarded), key -> bucket()).tryConsume(1)) {
             showForm(ctx, 429, username, "Terlalu banyak percobaan masuk dari alamat ini. Silakan tunggu satu menit.");
             return;
         }
@@ -97,10 +98,6 @@ final class LoginController implements Routes {
         ctx.redirect("/admin/login");
     }
 
-    private String clientAddress(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-For");
-        return trustForwarded && forwarded != null && !forwarded.isBlank() ? forwarded.split(",", 2)[0].strip() : ctx.ip();
-    }
 
     private static Bucket bucket() {
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(ATTEMPTS_PER_ADDRESS_PER_MINUTE)

@@ -2,6 +2,7 @@ package id.klinikumkm.bot.web;
 
 import id.klinikumkm.bot.http.Routes;
 import id.klinikumkm.bot.http.ApiException;
+import id.klinikumkm.bot.http.ClientAddress;
 import id.klinikumkm.bot.http.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ public final class WebChatController implements Routes {
     private void send(Context ctx) {
         JsonNode body = JsonBody.object(json, ctx.body());
         ChatKey chat = chatKey(JsonBody.string(body, "session"));
-        limiter.check(chat.externalId(), clientAddress(ctx));
+        limiter.check(chat.externalId(), ClientAddress.of(ctx, config.trustForwardedFor()));
         String text = JsonBody.string(body, "text");
         String button = JsonBody.string(body, "button");
         if ((text == null) == (button == null)) {
@@ -100,14 +101,6 @@ public final class WebChatController implements Routes {
         ctx.json(new HistoryList(engine.history(chat, limit).stream().map(WebChatController::render).toList()));
     }
 
-    /** The client's address; behind a trusted reverse proxy, the first address of X-Forwarded-For. */
-    private String clientAddress(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (config.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",", 2)[0].strip();
-        }
-        return ctx.ip();
-    }
 
     private static ChatKey chatKey(String session) {
         if (session == null || session.isEmpty()) {
