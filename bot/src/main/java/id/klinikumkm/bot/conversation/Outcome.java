@@ -40,9 +40,4 @@ public record Outcome(List<Reply> replies, ConversationState next, List<Effect> 
         allEffects.addAll(later.effects);
         return new Outcome(all, later.next, allEffects);
     }
-
-    /** The same replies and effects, with the chat in {@code state} afterwards. */
-    public Outcome leavingChatIn(ConversationState state) {
-        return new Outcome(replies, state, effects);
-    }
 }

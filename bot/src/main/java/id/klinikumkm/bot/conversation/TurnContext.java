@@ -92,9 +92,4 @@ public final class TurnContext {
     public Outcome answer(String key) {
         return engine.answerTopic(this, key);
     }
-
-    /** The consultant offer. */
-    public Outcome consultant() {
-        return engine.consultant();
-    }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -59,8 +58,6 @@ public interface FaqDao {
             """)
     void keepRevision(long id, String changedBy);
 
-    @SqlQuery("SELECT count(*) FROM faq_revisions r JOIN faq_entries e ON e.id = r.entry_id WHERE e.intent_key = :key")
-    int revisionCount(String key);
 
     /** One vote per chat and entry version: voting again replaces the earlier vote. */
     @SqlUpdate("""
@@ -78,8 +75,6 @@ public interface FaqDao {
         return work.apply(this);
     }
 
-    @SqlQuery("SELECT count(*) FROM faq_votes WHERE intent_key = :key AND version = :version AND helpful = :helpful")
-    int votes(@Bind("key") String key, @Bind("version") int version, @Bind("helpful") boolean helpful);
 
     // ---- Admin pages: listing, editing, history. ----
 
