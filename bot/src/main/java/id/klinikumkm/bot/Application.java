@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.accounts.AccountDao;
 import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.admin.AdminPages;
+import id.klinikumkm.bot.cases.CaseStatusReport;
+import id.klinikumkm.bot.cases.Cases;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Button;
@@ -21,6 +23,7 @@ import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.faq.PermitHelperFlow;
 import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.inbox.UnansweredInbox;
+import id.klinikumkm.bot.intake.IntakeFlow;
 import id.klinikumkm.bot.inbox.UnansweredInboxDao;
 import id.klinikumkm.bot.nlu.ModelWatcher;
 import id.klinikumkm.bot.nlu.NluModelsDao;
@@ -35,6 +38,7 @@ import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.telegram.TelegramChannel;
 import id.klinikumkm.bot.web.ChatPage;
+import id.klinikumkm.bot.web.PrivacyPage;
 import id.klinikumkm.bot.http.HealthController;
 import id.klinikumkm.bot.http.HttpServer;
 import id.klinikumkm.bot.http.Routes;
@@ -85,6 +89,7 @@ public final class Application implements AutoCloseable {
             var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
                     .classifier(metrics.counting(nlu));
             FaqCatalog catalog = faq(config.faq(), database, json, metrics, texts, nlu, builder);
+            intake(config, json, builder);
             var engine = builder.build();
             OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
@@ -96,6 +101,7 @@ public final class Application implements AutoCloseable {
                     new HealthController(database::isReachable, version),
                     metrics,
                     new ChatPage(),
+                    new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
             routes.addAll(admin(config, database, json, nlu, texts, catalog, learning));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
@@ -143,6 +149,14 @@ public final class Application implements AutoCloseable {
                 .flow(permits)
                 .buttons(permits);
         return catalog;
+    }
+
+    /** Consultations: the intake form that opens a case, and /status. */
+    private static void intake(AppConfig config, ObjectMapper json, ConversationEngine.Builder engine) {
+        var clinic = config.clinic();
+        var cases = new Cases(clinic.hours().zone());
+        var intake = new IntakeFlow(cases, json, clinic.hours(), clinic.privacyUrl(config.http().port()));
+        engine.handoff(intake).buttons(intake).status(new CaseStatusReport(cases, clinic.hours().zone()));
     }
 
     /** Staff accounts (the first admin on first start) and the staff pages. */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin, Clinic clinic) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -79,6 +79,21 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
      *     account at all; empty: a random one is printed once to the log
      */
     public record Admin(Secret firstAdminPassword) {}
+
+    /**
+     * The clinic itself.
+     *
+     * @param publicUrl the service's address as users reach it, for links in messages (the privacy note);
+     *     empty: {@code http://localhost:PORT}, right only on the machine it runs on
+     * @param hours when staff answer; unknown when not configured
+     */
+    public record Clinic(Optional<URI> publicUrl, OfficeHours hours) {
+        /** The plain-language privacy note's address. */
+        public String privacyUrl(int port) {
+            String base = publicUrl.map(URI::toString).orElse("http://localhost:" + port);
+            return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/privasi";
+        }
+    }
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

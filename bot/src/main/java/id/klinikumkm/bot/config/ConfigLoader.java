@@ -107,7 +107,26 @@ public final class ConfigLoader {
         }
         var faq = new AppConfig.Faq(Path.of(required("faq.seed.dir")), integer("faq.cache.seconds", 1, 3600));
         var admin = new AppConfig.Admin(adminPassword("admin.password"));
-        return new AppConfig(http, db, telegram, chat, nlu, faq, admin);
+        var clinic = new AppConfig.Clinic(httpUrl("clinic.public.url"), officeHours("clinic.hours", zone("clinic.timezone")));
+        return new AppConfig(http, db, telegram, chat, nlu, faq, admin, clinic);
+    }
+
+    private java.time.ZoneId zone(String key) {
+        String value = required(key);
+        try {
+            return java.time.ZoneId.of(value);
+        } catch (java.time.DateTimeException e) {
+            throw invalid(key, value, "must be a time zone such as Asia/Jakarta");
+        }
+    }
+
+    private OfficeHours officeHours(String key, java.time.ZoneId zone) {
+        String value = text(key);
+        try {
+            return OfficeHours.parse(value, zone);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, value, e.getMessage() + "; write days and hours like 'mon-thu 08:00-15:30; fri 08:00-14:00'");
+        }
     }
 
     private String text(String key) {

@@ -28,6 +28,11 @@ public final class BotTexts {
         return new BotTexts(properties);
     }
 
+    /** The text for {@code key} if there is one (for texts that may be refined per case). */
+    public java.util.Optional<String> find(String key) {
+        return java.util.Optional.ofNullable(texts.getProperty(key));
+    }
+
     /** The text for {@code key}; a missing key is a programming error and fails loudly. */
     public String get(String key) {
         String text = texts.getProperty(key);

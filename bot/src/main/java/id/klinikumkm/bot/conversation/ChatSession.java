@@ -33,6 +33,18 @@ public interface ChatSession {
     /** The user's last typed message in the transcript that is not a command, if any was stored. */
     java.util.Optional<String> lastTypedText();
 
+    /** A position in the chat's transcript: what is recorded later lies after it. */
+    long transcriptMark();
+
+    /** Deletes the chat's messages recorded after {@code mark} (both directions). */
+    void forgetTranscriptAfter(long mark);
+
+    /**
+     * A feature's repository bound to this turn's transaction, so that what it writes commits or rolls back
+     * with the turn (for example the case an intake opens).
+     */
+    <T> T repository(Class<T> type);
+
     /** Deletes everything stored about this chat: transcript, state and profile (UU PDP right to erasure). */
     void eraseAll();
 }

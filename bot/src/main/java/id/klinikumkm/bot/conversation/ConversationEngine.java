@@ -39,6 +39,8 @@ public final class ConversationEngine {
     private final Map<String, Flow> flows;
     private final Map<String, ButtonHandler> handlers;
     private final ResumeFlow resume;
+    private final String handoff;
+    private final StatusReport status;
     private final Clock clock;
 
     private ConversationEngine(Builder builder) {
@@ -48,6 +50,9 @@ public final class ConversationEngine {
         this.topics = builder.topics;
         this.topicMenu = List.copyOf(builder.topicMenu);
         this.clock = builder.clock;
+        this.handoff = builder.handoff;
+        this.status = builder.status != null ? builder.status
+                : turn -> Outcome.then(turn.state(), withMenu(texts.get("status.none")));
         Map<String, Flow> allFlows = new HashMap<>();
         Map<String, ButtonHandler> allHandlers = new HashMap<>();
         ConsentFlow consent = new ConsentFlow();
@@ -65,6 +70,9 @@ public final class ConversationEngine {
             if (allHandlers.put(handler.prefix(), handler) != null || List.of("menu", "consult", INTENT).contains(handler.prefix())) {
                 throw new IllegalArgumentException("button prefix taken: " + handler.prefix());
             }
+        }
+        if (!handoff.isEmpty() && !allFlows.containsKey(handoff)) {
+            throw new IllegalArgumentException("no handoff flow " + handoff);
         }
         this.flows = Map.copyOf(allFlows);
         this.handlers = Map.copyOf(allHandlers);
@@ -87,7 +95,7 @@ public final class ConversationEngine {
             if (message.updateId().isPresent() && !session.markUpdateHandled(message.updateId().getAsLong())) {
                 return List.of();
             }
-            TurnContext turn = new TurnContext(this, session, message.chat(), clock.instant());
+            TurnContext turn = new TurnContext(this, session, message.chat(), clock.instant(), input);
             Outcome outcome = route(turn, session.state(), input);
             apply(session, outcome, sender, input, afterCommit);
             session.saveState(outcome.next());
@@ -105,6 +113,11 @@ public final class ConversationEngine {
         for (Effect effect : outcome.effects()) {
             if (effect instanceof Effect.SetConsent consent) {
                 session.setConsent(consent.given());
+            }
+        }
+        for (Effect effect : outcome.effects()) {
+            if (effect instanceof Effect.ForgetTranscriptAfter forget) {
+                session.forgetTranscriptAfter(forget.mark());
             }
         }
         boolean keep = session.hasConsent();
@@ -141,13 +154,23 @@ public final class ConversationEngine {
                     : Outcome.idle(Reply.of(texts.get("welcome"))).followedBy(startFlow(turn, ConsentFlow.ID));
             case "menu" -> Outcome.idle(withMenu(texts.get("menu.prompt")));
             case "help", "bantuan" -> Outcome.then(state, Reply.of(texts.get("help")), withMenu(texts.get("menu.prompt")));
-            case "batal", "cancel" -> Outcome.idle(withMenu(texts.get(state.inFlow() ? "cancelled" : "cancel.nothing")));
+            case "batal", "cancel" -> cancel(turn, state);
             case "hapus", "delete" -> startFlow(turn, DeleteFlow.ID);
             case "privasi", "privacy" -> startFlow(turn, ConsentFlow.ID);
-            case "konsultasi" -> consultant();
-            case "status" -> Outcome.then(state, withMenu(texts.get("status.none")));
+            case "konsultasi" -> consultant(turn);
+            case "status" -> staying(state, status.report(turn));
             default -> Outcome.then(state, withMenu(texts.get("command.unknown")));
         };
+    }
+
+    /** An outcome that leaves the chat where it was (a command in the middle of a flow). */
+    private static Outcome staying(ConversationState state, Outcome outcome) {
+        return new Outcome(outcome.replies(), state, outcome.effects());
+    }
+
+    private Outcome cancel(TurnContext turn, ConversationState state) {
+        Flow flow = flows.get(state.flow());
+        return flow == null ? Outcome.idle(withMenu(texts.get("cancel.nothing"))) : flow.cancel(turn, state);
     }
 
     Outcome idleInput(TurnContext turn, Input input) {
@@ -156,6 +179,9 @@ public final class ConversationEngine {
         }
         if (input instanceof Input.Attachment) {
             return Outcome.idle(withMenu(texts.get("attachment")));
+        }
+        if (input instanceof Input.Contact) {
+            return Outcome.idle(withMenu(texts.get("contact.unexpected")));
         }
         return freeText(turn, ((Input.Text) input).text().strip());
     }
@@ -170,7 +196,7 @@ public final class ConversationEngine {
             return Outcome.idle(withMenu(texts.get("menu.prompt")));
         }
         if (CONSULTANT.equals(text)) {
-            return consultant();
+            return consultant(turn);
         }
         if (INTENT.equals(payload.prefix())) {
             return payload.arg(0).filter(Intents::isTopic).map(key -> answerTopic(turn, key)).orElseGet(this::stale);
@@ -194,8 +220,8 @@ public final class ConversationEngine {
         return switch (key) {
             case Intents.GREETING -> Outcome.idle(withMenu(texts.get("smalltalk.greeting")));
             case Intents.THANKS -> Outcome.idle(Reply.of(texts.get("smalltalk.thanks"), menuButton()));
-            case Intents.HANDOFF -> consultant();
-            case Intents.CASE_STATUS -> Outcome.idle(withMenu(texts.get("status.none")));
+            case Intents.HANDOFF -> consultant(turn);
+            case Intents.CASE_STATUS -> status.report(turn);
             default -> topics.answer(turn, key).orElseGet(() -> Outcome.idle(
                     Reply.of(texts.get("answer.missing"), consultantButton(), menuButton()))
                     .with(new Effect.KeepUnanswered(new UnansweredQuestion(turn.lastTypedText().orElse(""),
@@ -226,10 +252,18 @@ public final class ConversationEngine {
         return Outcome.idle(withMenu(texts.get("fallback"))).with(new Effect.KeepUnanswered(UnansweredQuestion.of(text, meaning)));
     }
 
+    /** Starts flow {@code id}; a flow already under way, or waiting in the resume question, is picked up instead. */
     Outcome startFlow(TurnContext turn, String id) {
         Flow flow = flows.get(id);
         if (flow == null) {
             throw new IllegalArgumentException("no flow " + id);
+        }
+        ConversationState state = turn.state();
+        if (state.flow().equals(id)) {
+            return flow.repeat(turn, state);
+        }
+        if (resume.isSuspended(state, id)) {
+            return resume.repeat(turn, state);
         }
         return flow.start(turn);
     }
@@ -238,8 +272,9 @@ public final class ConversationEngine {
         return classifier.interpret(text);
     }
 
-    Outcome consultant() {
-        return Outcome.idle(withMenu(texts.get("consultant.offer")));
+    /** The way to a consultant: the handoff flow (the intake) when there is one, else how to reach the clinic. */
+    Outcome consultant(TurnContext turn) {
+        return handoff.isEmpty() ? Outcome.idle(withMenu(texts.get("consultant.offer"))) : startFlow(turn, handoff);
     }
 
     Outcome stale() {
@@ -266,7 +301,7 @@ public final class ConversationEngine {
 
     /** Typed text may hold names, phone numbers, stories: without consent only commands and buttons are kept. */
     private static Input withoutPersonalData(Input input) {
-        if (input instanceof Input.Text text && !text.text().startsWith("/")) {
+        if (input instanceof Input.Text text && !text.text().startsWith("/") || input instanceof Input.Contact) {
             return new Input.Text(NOT_STORED);
         }
         return input;
@@ -278,6 +313,9 @@ public final class ConversationEngine {
         }
         if (input instanceof Input.ButtonPress press) {
             return new Input.ButtonPress(TextCleaner.clean(press.payload()));
+        }
+        if (input instanceof Input.Contact contact) {
+            return new Input.Contact(TextCleaner.clean(contact.phoneNumber()), contact.own());
         }
         return input;
     }
@@ -309,6 +347,8 @@ public final class ConversationEngine {
         private final List<Flow> flows = new ArrayList<>();
         private final List<ButtonHandler> handlers = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private String handoff = "";
+        private StatusReport status;
 
         private Builder(ConversationStore store, BotTexts texts) {
             this.store = store;
@@ -334,6 +374,19 @@ public final class ConversationEngine {
 
         public Builder buttons(ButtonHandler handler) {
             handlers.add(handler);
+            return this;
+        }
+
+        /** The flow that takes a user to a consultant ("Konsultasi dengan Petugas", /konsultasi); also registers it. */
+        public Builder handoff(Flow flow) {
+            flows.add(flow);
+            this.handoff = flow.id();
+            return this;
+        }
+
+        /** What /status and "status konsultasi saya?" answer. */
+        public Builder status(StatusReport value) {
+            this.status = value;
             return this;
         }
 

@@ -9,6 +9,12 @@ public sealed interface Effect {
     /** Erase everything stored about the chat before the replies are recorded. */
     record EraseChat() implements Effect {}
 
+    /**
+     * Forget the chat's transcript after {@link TurnContext#transcriptMark()} was {@code mark}: what a user typed
+     * into a form they cancelled is theirs to take back. Applied before this turn's message is recorded.
+     */
+    record ForgetTranscriptAfter(long mark) implements Effect {}
+
     /** Keep a question for admins; without consent it is kept without its text. */
     record KeepUnanswered(UnansweredQuestion question) implements Effect {}
 

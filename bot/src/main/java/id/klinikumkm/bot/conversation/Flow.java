@@ -22,6 +22,11 @@ public interface Flow {
     /** Handles one input while the flow is active at {@code state}. */
     Outcome onInput(TurnContext turn, ConversationState state, Input input);
 
-    /** Asks the current step's question again (after "continue" on the resume question). */
+    /** Asks the current step's question again (after "continue" on the resume question, or when started again). */
     Outcome repeat(TurnContext turn, ConversationState state);
+
+    /** Leaves the flow on /batal; a flow that collected personal data forgets it here. */
+    default Outcome cancel(TurnContext turn, ConversationState state) {
+        return Outcome.idle(turn.withMenu(turn.text("cancelled")));
+    }
 }

@@ -1,7 +1,7 @@
 package id.klinikumkm.bot.conversation;
 
 /** What the user did: typed text (commands included) or pressed a button. */
-public sealed interface Input permits Input.Text, Input.ButtonPress, Input.Attachment {
+public sealed interface Input permits Input.Text, Input.ButtonPress, Input.Attachment, Input.Contact {
 
     /** Typed text; a leading "/" marks a command such as /start. */
     record Text(String text) implements Input {
@@ -14,6 +14,19 @@ public sealed interface Input permits Input.Text, Input.ButtonPress, Input.Attac
 
     /** Something the bot cannot read yet: a sticker, photo, voice note, location, file... */
     record Attachment(String kind) implements Input {}
+
+    /**
+     * A phone number shared with the channel's "share my number" button (Telegram {@code request_contact}).
+     *
+     * @param own whether the contact is the sender's own (a forwarded contact card of someone else is not)
+     */
+    record Contact(String phoneNumber, boolean own) implements Input {
+        public Contact {
+            if (phoneNumber == null) {
+                throw new IllegalArgumentException("phoneNumber must not be null");
+            }
+        }
+    }
 
     /** A pressed button, identified by the payload the bot gave it (may be stale or forged). */
     record ButtonPress(String payload) implements Input {

@@ -32,6 +32,13 @@ public record Outcome(List<Reply> replies, ConversationState next, List<Effect> 
         return new Outcome(replies, next, more);
     }
 
+    /** This outcome with {@code first} shown before its replies. */
+    public Outcome withFirst(Reply first) {
+        List<Reply> all = new ArrayList<>(List.of(first));
+        all.addAll(replies);
+        return new Outcome(all, next, effects);
+    }
+
     /** This outcome's replies first, then {@code later}'s, ending where {@code later} ends. */
     public Outcome followedBy(Outcome later) {
         List<Reply> all = new ArrayList<>(replies);

@@ -38,6 +38,11 @@ final class ResumeFlow implements Flow {
         return Duration.ofDays(30);
     }
 
+    /** Whether {@code state} is this question, holding flow {@code flowId}. */
+    boolean isSuspended(ConversationState state, String flowId) {
+        return state.flow().equals(ID) && state.slot(FLOW).filter(flowId::equals).isPresent();
+    }
+
     /** Suspends {@code state} and asks whether to continue it. */
     Outcome suspend(TurnContext turn, ConversationState state) {
         Map<String, String> slots = new HashMap<>();
@@ -67,9 +72,18 @@ final class ResumeFlow implements Flow {
         return switch (choice) {
             case "continue" -> suspended.get().repeat(turn, restore(state, turn.now()));
             case "restart" -> suspended.get().start(turn);
-            case "cancel" -> Outcome.idle(turn.withMenu(turn.text("cancelled")));
+            case "cancel" -> suspended.get().cancel(turn, restore(state, turn.now()));
             default -> Outcome.then(state, Reply.of(turn.text("resume.hint")), question(turn, suspended.get().id()));
         };
+    }
+
+    /** /batal while asked: the suspended flow cancels, forgetting what it collected. */
+    @Override
+    public Outcome cancel(TurnContext turn, ConversationState state) {
+        Optional<Flow> suspended = state.slot(FLOW).flatMap(flows);
+        return suspended.isPresent()
+                ? suspended.get().cancel(turn, restore(state, turn.now()))
+                : Outcome.idle(turn.withMenu(turn.text("cancelled")));
     }
 
     private static String choice(Input input) {

@@ -14,12 +14,14 @@ public final class TurnContext {
     private final ChatSession session;
     private final ChatKey chat;
     private final Instant now;
+    private final Input input;
 
-    TurnContext(ConversationEngine engine, ChatSession session, ChatKey chat, Instant now) {
+    TurnContext(ConversationEngine engine, ChatSession session, ChatKey chat, Instant now, Input input) {
         this.engine = engine;
         this.session = session;
         this.chat = chat;
         this.now = now;
+        this.input = input;
     }
 
     public BotTexts texts() {
@@ -45,6 +47,26 @@ public final class TurnContext {
     /** The user's last typed message before this one (not a command), if it was stored (consent). */
     public Optional<String> lastTypedText() {
         return session.lastTypedText().filter(text -> !ConversationEngine.NOT_STORED.equals(text));
+    }
+
+    /** Where the transcript stands now; see {@link Effect.ForgetTranscriptAfter}. */
+    public long transcriptMark() {
+        return session.transcriptMark();
+    }
+
+    /** A feature's repository in this turn's transaction (see {@link ChatSession#repository}). */
+    public <T> T repository(Class<T> type) {
+        return session.repository(type);
+    }
+
+    ConversationState state() {
+        return session.state();
+    }
+
+    /** This turn's message if it is typed text that is not a command ("mau konsultasi soal halal"). */
+    public Optional<String> typedText() {
+        return input instanceof Input.Text text && !text.text().strip().startsWith("/")
+                ? Optional.of(text.text()) : Optional.empty();
     }
 
     /** {@code text} with the main menu's buttons. */

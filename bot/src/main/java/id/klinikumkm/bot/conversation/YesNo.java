@@ -10,7 +10,7 @@ import java.util.Set;
  * Reads a typed yes or no, as people answer a question in chat (Indonesian, Javanese, Madurese, English):
  * "iya boleh" is yes, "gak usah" and "tidak setuju" are no, anything else is neither.
  */
-final class YesNo {
+public final class YesNo {
     private static final Set<String> YES = Set.of("ya", "iya", "iyaa", "iyo", "yoi", "y", "yes", "ok", "oke", "okay",
             "okey", "setuju", "boleh", "bole", "mau", "nggih", "inggih", "enggih", "injih", "sip", "siap", "lanjut",
             "benar", "betul", "silakan", "monggo", "saja", "aja", "deh", "kak", "pak", "bu");
@@ -20,7 +20,7 @@ final class YesNo {
     private YesNo() {}
 
     /** True for yes, false for no, empty for anything else. */
-    static Optional<Boolean> read(String text) {
+    public static Optional<Boolean> read(String text) {
         List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
                 .filter(word -> !word.isEmpty()).toList();
         if (words.isEmpty()) {

@@ -47,4 +47,13 @@ interface ChatDao {
             WHERE id = :chatId
             """)
     void forgetProfile(long chatId);
+
+    /** Empties the personal fields of the chat's cases; number, status, needs and kecamatan stay for the reports. */
+    @SqlUpdate("""
+            UPDATE cases SET full_name = NULL, business_name = NULL, product = NULL, phone = NULL, description = NULL,
+                   outside_place = CASE WHEN outside_place IS NULL THEN NULL ELSE '' END,
+                   intake = '{}'::jsonb, erased_at = now(), updated_at = now()
+            WHERE chat_id = :chatId AND erased_at IS NULL
+            """)
+    void forgetCases(long chatId);
 }

@@ -66,6 +66,7 @@ public final class JdbiConversationStore implements ConversationStore {
     }
 
     private final class Session implements ChatSession {
+        private final Handle handle;
         private final ChatKey chat;
         private final ChatRow row;
         private final ChatDao chats;
@@ -77,6 +78,7 @@ public final class JdbiConversationStore implements ConversationStore {
         private boolean consented;
 
         Session(Handle handle, ChatKey chat, ChatRow row) {
+            this.handle = handle;
             this.chat = chat;
             this.row = row;
             this.chats = handle.attach(ChatDao.class);
@@ -126,6 +128,8 @@ public final class JdbiConversationStore implements ConversationStore {
                 messages.insertInbound(row.id(), "text", text.text());
             } else if (input instanceof Input.ButtonPress press) {
                 messages.insertInbound(row.id(), "button", press.payload());
+            } else if (input instanceof Input.Contact contact) {
+                messages.insertInbound(row.id(), "text", contact.phoneNumber());
             } else if (input instanceof Input.Attachment attachment) {
                 // The file itself is not kept; only that one was sent.
                 messages.insertInbound(row.id(), "text", "[" + attachment.kind() + "]");
@@ -154,8 +158,24 @@ public final class JdbiConversationStore implements ConversationStore {
         }
 
         @Override
+        public long transcriptMark() {
+            return messages.lastId(row.id());
+        }
+
+        @Override
+        public void forgetTranscriptAfter(long mark) {
+            messages.deleteAfter(row.id(), mark);
+        }
+
+        @Override
+        public <T> T repository(Class<T> type) {
+            return handle.attach(type);
+        }
+
+        @Override
         public void eraseAll() {
             messages.deleteForChat(row.id());
+            chats.forgetCases(row.id());
             unanswered.deleteForChat(row.id());
             chats.forgetVotes(row.id());
             chats.forgetProfile(row.id());

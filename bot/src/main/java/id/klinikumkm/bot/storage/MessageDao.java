@@ -62,6 +62,12 @@ interface MessageDao {
             """)
     java.util.Optional<String> lastTypedText(long chatId);
 
+    @SqlQuery("SELECT coalesce(max(id), 0) FROM messages WHERE chat_id = :chatId")
+    long lastId(long chatId);
+
+    @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId AND id > :mark")
+    int deleteAfter(long chatId, long mark);
+
     @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId")
     int deleteForChat(long chatId);
 }

@@ -11,12 +11,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -132,10 +138,27 @@ final class OutboxSender implements AutoCloseable {
                 .text(TelegramText.html(text))
                 .parseMode(ParseMode.HTML);
         List<Button> buttons = readButtons(message.buttons());
-        if (last && !buttons.isEmpty()) {
-            builder.replyMarkup(keyboard(buttons));
+        if (last) {
+            builder.replyMarkup(markup(buttons));
         }
         return builder.build();
+    }
+
+    /**
+     * Inline buttons; or, for the "share my number" button, Telegram's own keyboard that sends the contact; or,
+     * on a message without buttons, the removal of that keyboard, so it never lingers after the number was given.
+     */
+    private static ReplyKeyboard markup(List<Button> buttons) {
+        if (buttons.isEmpty()) {
+            return ReplyKeyboardRemove.builder().removeKeyboard(true).build();
+        }
+        Optional<Button> contact = buttons.stream().filter(Button::sharesContact).findFirst();
+        if (contact.isPresent()) {
+            KeyboardButton share = KeyboardButton.builder().text(contact.get().label()).requestContact(true).build();
+            return ReplyKeyboardMarkup.builder().keyboardRow(new KeyboardRow(List.of(share)))
+                    .resizeKeyboard(true).oneTimeKeyboard(true).build();
+        }
+        return keyboard(buttons);
     }
 
     private static InlineKeyboardMarkup keyboard(List<Button> buttons) {

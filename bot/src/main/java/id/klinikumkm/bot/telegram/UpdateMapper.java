@@ -19,6 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *       personal, and group members did not agree to have their messages kept.</li>
  *   <li>Edited messages are not answered again; the user's next message is.</li>
  *   <li>Stickers, photos, voice notes, locations, files get a friendly "please type your question".</li>
+ *   <li>A shared contact is a phone number for the intake; only the sender's own contact counts as theirs.</li>
  * </ul>
  */
 final class UpdateMapper {
@@ -77,9 +78,19 @@ final class UpdateMapper {
             return new MappedUpdate.Ignored("group chat", Optional.empty());
         }
         ChatKey chat = new ChatKey(Channel.TELEGRAM, String.valueOf(message.getChatId()));
-        Input input = message.hasText() ? new Input.Text(message.getText()) : new Input.Attachment(attachmentKind(message));
+        Input input = message.hasText() ? new Input.Text(message.getText())
+                : message.hasContact() ? contact(message)
+                : new Input.Attachment(attachmentKind(message));
         return new MappedUpdate.Inbound(new InboundMessage(chat, sender(message.getFrom()), input, updateId),
                 Optional.empty(), message.hasText());
+    }
+
+    /** A shared phone number; it is the user's own only when Telegram says the contact is the sender. */
+    private static Input contact(Message message) {
+        var contact = message.getContact();
+        boolean own = contact.getUserId() != null && message.getFrom() != null
+                && contact.getUserId().equals(message.getFrom().getId());
+        return new Input.Contact(contact.getPhoneNumber() == null ? "" : contact.getPhoneNumber(), own);
     }
 
     private static String attachmentKind(Message message) {

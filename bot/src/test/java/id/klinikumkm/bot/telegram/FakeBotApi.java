@@ -121,6 +121,12 @@ public final class FakeBotApi implements AutoCloseable {
             return Collections.unmodifiableList(buttons);
         }
 
+        /** The reply_markup parameter as sent (inline keyboard, reply keyboard or its removal), or an empty map. */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> replyMarkup() {
+            return params.get("reply_markup") instanceof Map<?, ?> markup ? (Map<String, Object>) markup : Map.of();
+        }
+
         @Override
         public String toString() {
             StringBuilder out = new StringBuilder(method).append('[').append(status);
@@ -350,6 +356,11 @@ public final class FakeBotApi implements AutoCloseable {
         return enqueueUpdate(updates.photo(nextUpdateId(), chatId));
     }
 
+    /** Queues a shared contact from user {@code chatId}: their own when {@code contactUserId == chatId}. */
+    public String contact(long chatId, String phoneNumber, long contactUserId) {
+        return enqueueUpdate(updates.contact(nextUpdateId(), chatId, phoneNumber, contactUserId));
+    }
+
     public String location(long chatId) {
         return enqueueUpdate(updates.location(nextUpdateId(), chatId));
     }
@@ -420,6 +431,13 @@ public final class FakeBotApi implements AutoCloseable {
             sizes.add(file("photo-m", updateId).put("width", 320).put("height", 240).put("file_size", 15_678));
             sizes.add(file("photo-x", updateId).put("width", 1280).put("height", 960).put("file_size", 98_765));
             return update(updateId, "message", userMessage(chatId).set("photo", sizes));
+        }
+
+        /** A shared contact card; it is the user's own when {@code contactUserId} is the chat's user. */
+        public String contact(long updateId, long chatId, String phoneNumber, long contactUserId) {
+            ObjectNode contact = NODES.objectNode().put("phone_number", phoneNumber).put("first_name", USER_FIRST_NAME)
+                    .put("user_id", contactUserId);
+            return update(updateId, "message", userMessage(chatId).set("contact", contact));
         }
 
         public String location(long updateId, long chatId) {

@@ -91,6 +91,22 @@ public final class InMemoryConversationStore implements ConversationStore {
             }
 
             @Override
+            public long transcriptMark() {
+                return transcript(chat).size();
+            }
+
+            @Override
+            public void forgetTranscriptAfter(long mark) {
+                List<Object> items = transcript(chat);
+                items.subList((int) Math.min(mark, items.size()), items.size()).clear();
+            }
+
+            @Override
+            public <T> T repository(Class<T> type) {
+                throw new UnsupportedOperationException("the in-memory store has no repositories; test features with a database");
+            }
+
+            @Override
             public void eraseAll() {
                 unanswered.remove(chat);
                 transcripts.remove(chat);

@@ -21,6 +21,24 @@ public final class Sql {
         }
     }
 
+    /** The first row of a query, column name to value (as JDBC gives it); empty when there is no row. */
+    public static java.util.Map<String, Object> row(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            if (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    Object value = rows.getObject(i);
+                    row.put(rows.getMetaData().getColumnLabel(i), value instanceof java.sql.Array array ? java.util.List.of((Object[]) array.getArray()) : value);
+                }
+            }
+            return row;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {

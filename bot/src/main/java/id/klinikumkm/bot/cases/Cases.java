@@ -1,0 +1,59 @@
+package id.klinikumkm.bot.cases;
+
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.TurnContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Opens cases and looks them up, always within the turn of the chat they belong to. Thread-safe. */
+public final class Cases {
+    private final ZoneId zone;
+
+    /** @param zone the clinic's time zone, which decides the year in a case number */
+    public Cases(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /**
+     * Opens the case of an intake attempt and returns its number; an attempt that already opened one (a double
+     * tap on "Kirim") gets that case's number and no second case.
+     */
+    public String open(TurnContext turn, NewCase form) {
+        CaseDao cases = turn.repository(CaseDao.class);
+        ChatKey chat = turn.chat();
+        Optional<String> existing = cases.numberOf(chat.channel().id(), chat.externalId(), form.submission());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        int year = LocalDate.ofInstant(turn.now(), zone).getYear();
+        String number = "KUM-%d-%05d".formatted(year, cases.nextNumber(year));
+        int inserted = cases.insert(chat.channel().id(), chat.externalId(), number, form.submission(),
+                form.needs().toArray(String[]::new), form.kecamatan().orElse(null), form.outsidePlace().orElse(null),
+                form.fullName(), form.businessName().orElse(null), form.product(), form.phone(), form.description(),
+                form.intakeJson());
+        if (inserted != 1) {
+            throw new IllegalStateException("the chat of a turn has no row");
+        }
+        return number;
+    }
+
+    /** The number of the case an intake attempt opened, if it did. */
+    public Optional<String> submitted(TurnContext turn, String submission) {
+        ChatKey chat = turn.chat();
+        return turn.repository(CaseDao.class).numberOf(chat.channel().id(), chat.externalId(), submission);
+    }
+
+    /** The form of the chat's latest case (JSON), to offer its details again; empty after erasure. */
+    public Optional<String> latestIntake(TurnContext turn) {
+        ChatKey chat = turn.chat();
+        return turn.repository(CaseDao.class).latestIntake(chat.channel().id(), chat.externalId());
+    }
+
+    /** The chat's newest cases. */
+    public List<CaseSummary> ofChat(TurnContext turn, int limit) {
+        ChatKey chat = turn.chat();
+        return turn.repository(CaseDao.class).ofChat(chat.channel().id(), chat.externalId(), limit);
+    }
+}
