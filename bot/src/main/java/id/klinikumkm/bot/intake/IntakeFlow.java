@@ -160,7 +160,7 @@ public final class IntakeFlow implements Flow, ButtonHandler {
 
     private Outcome answer(TurnContext turn, IntakeForm form, Field field, String text) {
         return switch (field) {
-            case NAME -> questionOr(turn, form, text, () -> checked(turn, form, field, TextFields.personName(text)));
+            case NAME -> name(turn, form, text);
             case BUSINESS -> SKIP_WORDS.contains(text.toLowerCase(Locale.ROOT)) ? next(turn, form.with(field.id(), ""), field)
                     : questionOr(turn, form, text, () -> checked(turn, form, field, TextFields.businessName(text)));
             case PRODUCT -> questionOr(turn, form, text, () -> checked(turn, form, field, TextFields.product(text)));
@@ -169,6 +169,20 @@ public final class IntakeFlow implements Flow, ButtonHandler {
             case NEEDS -> needs(turn, form, Needs.read(text), text);
             case DESCRIPTION -> checked(turn, form, field, TextFields.description(text));
         };
+    }
+
+    /**
+     * Names are not understood by the classifier, so anything it is sure about is not a name: a topic is answered
+     * aside, a greeting or "mau konsultasi" gets the question again.
+     */
+    private Outcome name(TurnContext turn, IntakeForm form, String text) {
+        Interpretation meaning = turn.interpret(text);
+        if (meaning.decision() != Interpretation.Decision.ANSWER) {
+            return checked(turn, form, Field.NAME, TextFields.personName(text));
+        }
+        return Intents.isTopic(meaning.topIntent())
+                ? aside(turn, form, turn.answer(meaning.topIntent()))
+                : miss(turn, form, Field.NAME, "intake.hint.name", "NOT_A_NAME");
     }
 
     private Outcome checked(TurnContext turn, IntakeForm form, Field field, FieldCheck check) {

@@ -210,6 +210,39 @@ class IntakeWebChatIT {
     }
 
     @Test
+    void erasing_my_data_empties_the_personal_fields_of_my_cases_and_keeps_the_counts() {
+        WebChatUser user = consentedUser("intake-erase-walk-00007");
+        user.press("consult:start");
+        user.say("Wahyuni Putri");
+        user.say("Toko Wahyu 2");
+        user.say("jamu botol");
+        user.say("Kec. Sumber Asih");
+        user.say("(0821) 5555-6666");
+        user.say("1 3");
+        assertThat(user.say("Jamu mau dijual ke toko oleh-oleh, perlu izin apa?")).contains("Kecamatan: Sumberasih",
+                "Kebutuhan: Legalitas usaha, Sertifikasi halal", "Nama usaha: Toko Wahyu 2");
+        user.press(user.payloadStartingWith("intake:send:"));
+
+        user.say("/hapus");
+        assertThat(user.press("delete:yes")).contains("sudah kami hapus");
+
+        String chat = "(SELECT id FROM chats WHERE external_id = 'intake-erase-walk-00007')";
+        Map<String, Object> row = Sql.row(databaseUrl, "SELECT number, status, kecamatan, needs, full_name, business_name, product, "
+                + "phone, description, intake::text AS intake, erased_at IS NOT NULL AS erased FROM cases WHERE chat_id = " + chat);
+        assertThat(row).containsEntry("status", "new").containsEntry("kecamatan", "Sumberasih")
+                .containsEntry("needs", List.of("legal", "halal")).containsEntry("full_name", null)
+                .containsEntry("business_name", null).containsEntry("product", null).containsEntry("phone", null)
+                .containsEntry("description", null).containsEntry("intake", "{}").containsEntry("erased", true);
+        assertThat((String) row.get("number")).matches(CASE_NUMBER);
+        assertThat(Sql.count(databaseUrl, "SELECT count(*) FROM messages WHERE chat_id = " + chat + " AND body LIKE '%Wahyu%'")).isZero();
+
+        user.say("/start");
+        user.press("consent:yes");
+        assertThat(user.press("consult:start")).as("erased details are not offered again").contains("1/7")
+                .doesNotContain("pernah mengisi");
+    }
+
+    @Test
     void the_privacy_note_is_a_plain_page() {
         HttpJson.Response page = http.get("/privasi");
         assertThat(page.status()).isEqualTo(200);

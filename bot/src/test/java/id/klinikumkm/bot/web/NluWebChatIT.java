@@ -97,9 +97,11 @@ class NluWebChatIT {
                 "faq:topic:halal", "faq:topic:other");
         assertThat(unanswered(session)).containsExactly("fallback");
 
+        // Accepting the offer starts the intake, which first asks this chat (no consent yet) to agree to storage.
         JsonNode consultant = ok(http.postJson("/api/chat/messages", Map.of("session", session, "button", ConversationEngine.CONSULTANT)))
-                .get("messages").get(0);
-        assertThat(consultant.get("text").asText()).contains("Petugas").contains("probolinggokab.go.id");
+                .get("messages");
+        assertThat(consultant.get(0).get("text").asText()).contains("Konsultasi dengan Petugas");
+        assertThat(consultant.get(1).get("text").asText()).contains("UU No. 27 Tahun 2022", "/privasi");
     }
 
     @Test
