@@ -178,7 +178,7 @@
   function showMessages(messages) {
     messages.forEach(function (message) {
       if (message.id && shownIds[message.id]) { return; }
-      addBotMessage(message, 'bot');
+      addBotMessage(message, message.from || 'bot');
       if (message.id) {
         shownIds[message.id] = true;
         if (message.id > lastId) { setLastId(message.id); }

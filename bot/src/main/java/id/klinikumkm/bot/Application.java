@@ -8,7 +8,11 @@ import id.klinikumkm.bot.accounts.AccountDao;
 import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.admin.AdminPages;
 import id.klinikumkm.bot.cases.CaseStatusReport;
+import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.Cases;
+import id.klinikumkm.bot.cases.RatingFlow;
+import id.klinikumkm.bot.cases.RelayFlow;
+import id.klinikumkm.bot.cases.WorkspaceDao;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Button;
@@ -103,7 +107,8 @@ public final class Application implements AutoCloseable {
                     new ChatPage(),
                     new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
-            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning));
+            var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class));
+            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -156,18 +161,21 @@ public final class Application implements AutoCloseable {
         var clinic = config.clinic();
         var cases = new Cases(clinic.hours().zone());
         var intake = new IntakeFlow(cases, json, clinic.hours(), clinic.privacyUrl(config.http().port()));
-        engine.handoff(intake).buttons(intake).status(new CaseStatusReport(cases, clinic.hours().zone()));
+        var relay = new RelayFlow();
+        var rating = new RatingFlow();
+        engine.handoff(intake).buttons(intake).status(new CaseStatusReport(cases, clinic.hours().zone()))
+                .flow(relay).buttons(relay).flow(rating).buttons(rating);
     }
 
     /** Staff accounts (the first admin on first start) and the staff pages. */
     private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
-                                      BotTexts texts, FaqCatalog catalog, Learning learning) {
+                                      BotTexts texts, FaqCatalog catalog, Learning learning, CaseWork work) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
         var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
-                learning.examples(), learning.retrainer()), json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
+                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class)), json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 
     private static void closeAll(List<AutoCloseable> parts) {

@@ -19,12 +19,14 @@ import java.util.Locale;
  * user disable USERNAME                               the account can no longer log in; ends its sessions
  * user token USERNAME NAME                            prints a new API token for /api/admin (shown once)
  * user revoke USERNAME NAME                           revokes that API token
+ * user consultant USERNAME legal,halal [MAX] [inactive] what cases the consultant is routed (default 10 open, active)
  * </pre>
  * Exit codes: 0 done, 1 failed, 2 wrong usage. Passwords never appear in arguments (shell history, ps).
  */
 public final class AccountCommands {
     public static final String USAGE = "user add USERNAME admin|consultant [DISPLAY NAME] | user reset USERNAME"
-            + " | user disable USERNAME | user token USERNAME NAME | user revoke USERNAME NAME";
+            + " | user disable USERNAME | user token USERNAME NAME | user revoke USERNAME NAME"
+            + " | user consultant USERNAME legal,packaging,halal,other [MAX_OPEN_CASES] [active|inactive]";
     private static final String ACTOR = "command-line";
 
     private AccountCommands() {}
@@ -59,6 +61,14 @@ public final class AccountCommands {
                         + accounts.createToken(username, arg(args, 3), ACTOR));
                 case "revoke" -> out.println(accounts.revokeToken(username, arg(args, 3), ACTOR)
                         ? "Token revoked." : "No such active token.");
+                case "consultant" -> {
+                    java.util.List<String> specialties = java.util.List.of(arg(args, 3).toLowerCase(Locale.ROOT).split(","));
+                    int maxOpen = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+                    boolean active = args.length <= 5 || !args[5].equalsIgnoreCase("inactive");
+                    accounts.saveConsultantProfile(username, specialties, maxOpen, active);
+                    out.println("Consultant " + username + ": " + String.join(", ", specialties) + ", at most " + maxOpen
+                            + " open cases, " + (active ? "taking cases" : "not taking cases") + ".");
+                }
                 default -> {
                     err.println("Usage: java -jar klinik-bot.jar " + USAGE);
                     return 2;

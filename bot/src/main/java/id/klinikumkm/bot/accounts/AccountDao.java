@@ -89,4 +89,17 @@ public interface AccountDao {
             return new Account(id, username, displayName, Role.of(role), disabledAt != null);
         }
     }
+
+    /** Makes a consultant account routable: specialties, how many open cases at once, whether taking cases now. */
+    @SqlUpdate("""
+            INSERT INTO consultant_profiles (account_id, specialties, max_open_cases, active)
+            SELECT id, CAST(:specialties AS text[]), :maxOpen, :active FROM accounts
+            WHERE username = :username AND role = 'consultant'
+            ON CONFLICT (account_id) DO UPDATE SET specialties = excluded.specialties,
+                max_open_cases = excluded.max_open_cases, active = excluded.active, updated_at = now()
+            """)
+    int saveConsultantProfile(@org.jdbi.v3.sqlobject.customizer.Bind("username") String username,
+                              @org.jdbi.v3.sqlobject.customizer.Bind("specialties") String[] specialties,
+                              @org.jdbi.v3.sqlobject.customizer.Bind("maxOpen") int maxOpen,
+                              @org.jdbi.v3.sqlobject.customizer.Bind("active") boolean active);
 }

@@ -170,4 +170,24 @@ public final class Accounts {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The specialties a consultant is routed cases for (legal, packaging, halal, other). */
+    public static final java.util.Set<String> SPECIALTIES = java.util.Set.of("legal", "packaging", "halal", "other");
+
+    /**
+     * Sets what routing needs to know about a consultant.
+     *
+     * @throws IllegalArgumentException for an unknown specialty, a limit outside 1..500 or no such consultant
+     */
+    public void saveConsultantProfile(String username, java.util.List<String> specialties, int maxOpen, boolean active) {
+        if (specialties.isEmpty() || !SPECIALTIES.containsAll(specialties)) {
+            throw new IllegalArgumentException("specialties must be some of " + new java.util.TreeSet<>(SPECIALTIES));
+        }
+        if (maxOpen < 1 || maxOpen > 500) {
+            throw new IllegalArgumentException("the most open cases must be from 1 to 500");
+        }
+        if (dao.saveConsultantProfile(username, specialties.toArray(String[]::new), maxOpen, active) != 1) {
+            throw new IllegalArgumentException("no consultant account " + username);
+        }
+    }
 }

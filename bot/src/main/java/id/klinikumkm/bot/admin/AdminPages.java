@@ -2,6 +2,8 @@ package id.klinikumkm.bot.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.accounts.Accounts;
+import id.klinikumkm.bot.cases.CaseWork;
+import id.klinikumkm.bot.cases.WorkspaceDao;
 import id.klinikumkm.bot.conversation.IntentClassifier;
 import id.klinikumkm.bot.faq.FaqAdmin;
 import id.klinikumkm.bot.faq.FaqPreview;
@@ -17,7 +19,8 @@ public final class AdminPages {
 
     /** The features the staff pages show. */
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
-                           UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer) {}
+                           UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
+                           WorkspaceDao cases) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
@@ -28,6 +31,7 @@ public final class AdminPages {
                 new FaqController(features.faq(), features.preview(), features.examples(), pages),
                 new LearningController(features.inbox(), features.examples(), features.retrainer(), features.faq(), pages),
                 new ClassifyController(features.classifier(), json, maxTextChars, pages),
-                new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json));
+                new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json),
+                new WorkspaceController(features.work(), features.cases(), json, pages));
     }
 }

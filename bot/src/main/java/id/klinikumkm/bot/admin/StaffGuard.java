@@ -37,8 +37,16 @@ final class StaffGuard implements Routes {
         this.trustForwarded = trustForwarded;
     }
 
+    /** Everything under these is for logged-in staff: the admin pages and the consultants' workspace. */
+    private static final java.util.List<String> STAFF_ROOTS = java.util.List.of("/admin", "/api/admin", "/consultant", "/api/consultant");
+
     static boolean isStaffPath(String path) {
-        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin") || path.startsWith("/api/admin/");
+        for (String root : STAFF_ROOTS) {
+            if (path.equals(root) || path.startsWith(root + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isApi(Context ctx) {

@@ -33,6 +33,7 @@ public final class CaseStatusReport implements StatusReport {
                     .replace("{0}", summary.number())
                     .replace("{1}", turn.text("case.status." + summary.status()))
                     .replace("{2}", DATE.format(summary.updatedAt().atZoneSameInstant(zone))));
+            summary.consultantFirstName().ifPresent(name -> text.append('\n').append(turn.text("status.consultant").replace("{0}", name)));
         }
         return Outcome.idle(turn.withMenu(text.toString()));
     }

@@ -1,6 +1,16 @@
 package id.klinikumkm.bot.cases;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
-/** A case as its user sees it in /status. */
-public record CaseSummary(String number, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
+/**
+ * A case as its user sees it in /status.
+ *
+ * @param consultant the display name of the consultant handling it, when someone is
+ */
+public record CaseSummary(String number, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt, String consultant) {
+    /** The consultant's first name, as the user is told it. */
+    public Optional<String> consultantFirstName() {
+        return Optional.ofNullable(consultant).filter(name -> !name.isBlank()).map(name -> name.strip().split("\\s+")[0]);
+    }
+}

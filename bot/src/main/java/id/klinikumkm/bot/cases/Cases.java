@@ -17,7 +17,7 @@ public final class Cases {
     }
 
     /**
-     * Opens the case of an intake attempt and returns its number; an attempt that already opened one (a double
+     * Opens the case of an intake attempt, routes it, and returns its number; an attempt that already opened one (a double
      * tap on "Kirim") gets that case's number and no second case.
      */
     public String open(TurnContext turn, NewCase form) {
@@ -29,13 +29,11 @@ public final class Cases {
         }
         int year = LocalDate.ofInstant(turn.now(), zone).getYear();
         String number = "KUM-%d-%05d".formatted(year, cases.nextNumber(year));
-        int inserted = cases.insert(chat.channel().id(), chat.externalId(), number, form.submission(),
+        long id = cases.insert(chat.channel().id(), chat.externalId(), number, form.submission(),
                 form.needs().toArray(String[]::new), form.kecamatan().orElse(null), form.outsidePlace().orElse(null),
                 form.fullName(), form.businessName().orElse(null), form.product(), form.phone(), form.description(),
                 form.intakeJson());
-        if (inserted != 1) {
-            throw new IllegalStateException("the chat of a turn has no row");
-        }
+        Routing.route(cases, id, form.needs());
         return number;
     }
 

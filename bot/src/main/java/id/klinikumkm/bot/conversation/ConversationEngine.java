@@ -105,6 +105,30 @@ public final class ConversationEngine {
         return replies;
     }
 
+    /**
+     * Runs a staff or service action in {@code chat} like a turn without a user message: same lock, same
+     * transaction, its replies recorded (and queued for push channels) with the state it leaves.
+     */
+    public <T> T act(ChatKey chat, SystemAction<T> action) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        T result = store.inChat(chat, session -> {
+            TurnContext turn = new TurnContext(this, session, chat, clock.instant(), null);
+            SystemAction.Acted<T> acted = action.apply(turn, session.state());
+            for (Effect effect : acted.outcome().effects()) {
+                if (effect instanceof Effect.AfterCommit after) {
+                    afterCommit.add(after.action());
+                } else {
+                    throw new IllegalArgumentException("a system action cannot " + effect);
+                }
+            }
+            session.saveState(acted.outcome().next());
+            session.recordOutbound(acted.outcome().replies());
+            return acted.result();
+        });
+        afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
     private static void apply(ChatSession session, Outcome outcome, Sender sender, Input input, List<Runnable> afterCommit) {
         if (outcome.effects().stream().anyMatch(Effect.EraseChat.class::isInstance)) {
             session.eraseAll();

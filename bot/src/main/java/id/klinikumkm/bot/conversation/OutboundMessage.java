@@ -7,9 +7,17 @@ import java.util.List;
  * A message to a user, stored in the chat's transcript.
  *
  * @param id increasing within the whole service; clients fetch newer messages with it
+ * @param author {@code bot} or {@code consultant}
  */
-public record OutboundMessage(long id, ChatKey chat, String text, List<Button> buttons, Instant createdAt) {
+public record OutboundMessage(long id, ChatKey chat, String text, List<Button> buttons, Instant createdAt, String author) {
+    public static final String BOT = "bot";
+    public static final String CONSULTANT = "consultant";
+
     public OutboundMessage {
         buttons = List.copyOf(buttons);
+    }
+
+    public OutboundMessage(long id, ChatKey chat, String text, List<Button> buttons, Instant createdAt) {
+        this(id, chat, text, buttons, createdAt, BOT);
     }
 }

@@ -62,7 +62,8 @@ public final class JdbiConversationStore implements ConversationStore {
     }
 
     private OutboundMessage toOutbound(ChatKey chat, StoredMessageRow row) {
-        return new OutboundMessage(row.id(), chat, row.body(), json.read(row.buttons(), BUTTONS), row.createdAt().toInstant());
+        return new OutboundMessage(row.id(), chat, row.body(), json.read(row.buttons(), BUTTONS), row.createdAt().toInstant(),
+                row.author());
     }
 
     private final class Session implements ChatSession {
@@ -141,7 +142,10 @@ public final class JdbiConversationStore implements ConversationStore {
             String delivery = chat.channel() == Channel.WEB ? null : "pending";
             List<OutboundMessage> stored = new ArrayList<>(replies.size());
             for (Reply reply : replies) {
-                StoredMessageRow saved = messages.insertOutbound(row.id(), "bot", reply.text(), json.write(reply.buttons()), delivery);
+                var consultant = reply.consultant();
+                StoredMessageRow saved = messages.insertOutbound(row.id(), consultant.isPresent() ? OutboundMessage.CONSULTANT : OutboundMessage.BOT,
+                        reply.text(), json.write(reply.buttons()), delivery,
+                        consultant.map(Reply.Consultant::caseId).orElse(null), consultant.map(Reply.Consultant::accountId).orElse(null));
                 stored.add(toOutbound(chat, saved));
             }
             return stored;

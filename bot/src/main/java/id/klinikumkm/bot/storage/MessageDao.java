@@ -17,14 +17,15 @@ interface MessageDao {
 
     /** @param delivery null for channels whose clients fetch messages, 'pending' for channels we push to */
     @SqlQuery("""
-            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery)
-            VALUES (:chatId, 'out', :author, 'text', :body, CAST(:buttons AS jsonb), :delivery)
-            RETURNING id, body, buttons::text AS buttons, created_at
+            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery, case_id, author_account_id)
+            VALUES (:chatId, 'out', :author, 'text', :body, CAST(:buttons AS jsonb), :delivery, :caseId, :accountId)
+            RETURNING id, body, buttons::text AS buttons, created_at, author
             """)
-    StoredMessageRow insertOutbound(long chatId, String author, String body, String buttons, String delivery);
+    StoredMessageRow insertOutbound(long chatId, String author, String body, String buttons, String delivery,
+                                    Long caseId, Long accountId);
 
     @SqlQuery("""
-            SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at
+            SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at, m.author
             FROM messages m JOIN chats c ON c.id = m.chat_id
             WHERE c.channel = :channel AND c.external_id = :externalId
               AND m.direction = 'out' AND m.id > :afterId

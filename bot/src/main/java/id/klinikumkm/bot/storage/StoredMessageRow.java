@@ -3,4 +3,4 @@ package id.klinikumkm.bot.storage;
 import java.time.OffsetDateTime;
 
 /** An outbound transcript row. */
-record StoredMessageRow(long id, String body, String buttons, OffsetDateTime createdAt) {}
+record StoredMessageRow(long id, String body, String buttons, OffsetDateTime createdAt, String author) {}

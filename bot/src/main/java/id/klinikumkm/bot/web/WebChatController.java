@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * The web chat's JSON API, a public contract:
  * <pre>
  * POST /api/chat/messages {"session": "...", "text": "..."} or {"session": "...", "button": "payload"}
- *   -> 200 {"messages": [{"id": 1, "text": "...", "buttons": [{"label": "...", "payload": "..."}]}]}
+ *   -> 200 {"messages": [{"id": 1, "from": "bot", "text": "...", "buttons": [{"label": "...", "payload": "..."}]}]}
  * GET  /api/chat/messages?session=...&amp;after=ID -> the same shape, messages newer than ID
  * GET  /api/chat/history?session=...&amp;limit=N
  *   -> 200 {"messages": [{"id": 1, "from": "user", "text": "...", "buttons": []}, ...]}  (oldest first)
@@ -147,7 +147,7 @@ public final class WebChatController implements Routes {
     }
 
     private static MessageJson render(OutboundMessage message) {
-        return new MessageJson(message.id(), RichText.plain(message.text()), buttons(message.buttons()));
+        return new MessageJson(message.id(), message.author(), RichText.plain(message.text()), buttons(message.buttons()));
     }
 
     /** What the user typed stays as typed; bot and consultant texts lose their markup. */
@@ -162,7 +162,8 @@ public final class WebChatController implements Routes {
 
     record MessageList(List<MessageJson> messages) {}
 
-    record MessageJson(long id, String text, List<ButtonJson> buttons) {}
+    /** @param from {@code bot} or {@code consultant} */
+    record MessageJson(long id, String from, String text, List<ButtonJson> buttons) {}
 
     record ButtonJson(String label, String payload) {}
 

@@ -30,4 +30,15 @@ public final class TestStaff {
             return accounts.createToken(username, "test-" + System.nanoTime(), "test");
         }
     }
+
+    /** A consultant routed cases of {@code specialties}, with a display name, and a new API token for them. */
+    public static String consultant(String databaseUrl, String username, String displayName, String... specialties) {
+        String token = token(databaseUrl, username, Role.CONSULTANT);
+        Sql.execute(databaseUrl, "UPDATE accounts SET display_name = '" + displayName.replace("'", "''") + "' WHERE username = '" + username + "'");
+        try (Database database = Database.open(ConfigLoader.load(Map.of("db.url", databaseUrl), Map.of()).db())) {
+            new Accounts(database.jdbi().onDemand(AccountDao.class), new ObjectMapper())
+                    .saveConsultantProfile(username, java.util.List.of(specialties), 10, true);
+        }
+        return token;
+    }
 }
