@@ -35,6 +35,8 @@ import id.klinikumkm.bot.nlu.ReloadableClassifier;
 import id.klinikumkm.bot.nlu.Retrainer;
 import id.klinikumkm.bot.nlu.TrainingExamples;
 import id.klinikumkm.bot.nlu.TrainingExamplesDao;
+import id.klinikumkm.bot.reports.Reports;
+import id.klinikumkm.bot.reports.ReportsDao;
 import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
 import id.klinikumkm.bot.storage.OutboxDao;
@@ -47,6 +49,7 @@ import id.klinikumkm.bot.http.HealthController;
 import id.klinikumkm.bot.http.HttpServer;
 import id.klinikumkm.bot.http.Routes;
 import id.klinikumkm.bot.web.WebChatController;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,8 +177,10 @@ public final class Application implements AutoCloseable {
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
         var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
+        var reports = new Reports(database.jdbi().onDemand(ReportsDao.class), config.clinic().hours().zone(), Clock.systemUTC());
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
-                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class)), json, config.chat().maxTextChars(), config.chat().trustForwardedFor());
+                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), reports), json,
+                config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 
     private static void closeAll(List<AutoCloseable> parts) {

@@ -10,6 +10,7 @@ import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.inbox.UnansweredInbox;
 import id.klinikumkm.bot.nlu.Retrainer;
 import id.klinikumkm.bot.nlu.TrainingExamples;
+import id.klinikumkm.bot.reports.Reports;
 import id.klinikumkm.bot.http.Routes;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class AdminPages {
     /** The features the staff pages show. */
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
                            UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
-                           WorkspaceDao cases) {}
+                           WorkspaceDao cases, Reports reports) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
@@ -31,6 +32,7 @@ public final class AdminPages {
                 new FaqController(features.faq(), features.preview(), features.examples(), pages),
                 new LearningController(features.inbox(), features.examples(), features.retrainer(), features.faq(), pages),
                 new ClassifyController(features.classifier(), json, maxTextChars, pages),
+                new ReportsController(features.reports(), pages),
                 new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json),
                 new WorkspaceController(features.work(), features.cases(), json, pages));
     }
