@@ -10,6 +10,8 @@ import id.klinikumkm.bot.admin.AdminPages;
 import id.klinikumkm.bot.cases.CaseStatusReport;
 import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.Cases;
+import id.klinikumkm.bot.cases.ConsultantDesk;
+import id.klinikumkm.bot.cases.DeskDao;
 import id.klinikumkm.bot.cases.RatingFlow;
 import id.klinikumkm.bot.cases.RelayFlow;
 import id.klinikumkm.bot.cases.WorkspaceDao;
@@ -96,7 +98,8 @@ public final class Application implements AutoCloseable {
             var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
                     .classifier(metrics.counting(nlu));
             FaqCatalog catalog = faq(config.faq(), database, json, metrics, texts, nlu, builder);
-            intake(config, json, builder);
+            var desk = new ConsultantDesk(database.jdbi().onDemand(DeskDao.class));
+            intake(config, json, builder, desk);
             var engine = builder.build();
             OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
@@ -111,7 +114,8 @@ public final class Application implements AutoCloseable {
                     new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
             var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class));
-            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work));
+            desk.bind(engine, work);
+            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -160,26 +164,28 @@ public final class Application implements AutoCloseable {
     }
 
     /** Consultations: the intake form that opens a case, and /status. */
-    private static void intake(AppConfig config, ObjectMapper json, ConversationEngine.Builder engine) {
+    private static void intake(AppConfig config, ObjectMapper json, ConversationEngine.Builder engine, ConsultantDesk desk) {
         var clinic = config.clinic();
-        var cases = new Cases(clinic.hours().zone());
+        var cases = new Cases(clinic.hours().zone(), desk);
         var intake = new IntakeFlow(cases, json, clinic.hours(), clinic.privacyUrl(config.http().port()));
         var relay = new RelayFlow();
         var rating = new RatingFlow();
         engine.handoff(intake).buttons(intake).status(new CaseStatusReport(cases, clinic.hours().zone()))
-                .flow(relay).buttons(relay).flow(rating).buttons(rating);
+                .flow(relay).buttons(relay).flow(rating).buttons(rating)
+                .buttons(desk).command(ConsultantDesk.COMMAND, desk);
     }
 
     /** Staff accounts (the first admin on first start) and the staff pages. */
     private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
-                                      BotTexts texts, FaqCatalog catalog, Learning learning, CaseWork work) {
+                                      BotTexts texts, FaqCatalog catalog, Learning learning, CaseWork work,
+                                      ConsultantDesk desk) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
         var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
         var reports = new Reports(database.jdbi().onDemand(ReportsDao.class), config.clinic().hours().zone(), Clock.systemUTC());
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
-                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), reports), json,
+                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, reports), json,
                 config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 

@@ -5,6 +5,7 @@ import id.klinikumkm.bot.accounts.Account;
 import id.klinikumkm.bot.accounts.Role;
 import id.klinikumkm.bot.cases.CaseDetail;
 import id.klinikumkm.bot.cases.CaseWork;
+import id.klinikumkm.bot.cases.ConsultantDesk;
 import id.klinikumkm.bot.cases.Staff;
 import id.klinikumkm.bot.cases.TranscriptLine;
 import id.klinikumkm.bot.cases.WorkspaceDao;
@@ -28,12 +29,14 @@ final class WorkspaceController implements Routes {
     private static final int MAX_NOTE_CHARS = 4000;
     private final CaseWork work;
     private final WorkspaceDao cases;
+    private final ConsultantDesk desk;
     private final ObjectMapper json;
     private final Pages pages;
 
-    WorkspaceController(CaseWork work, WorkspaceDao cases, ObjectMapper json, Pages pages) {
+    WorkspaceController(CaseWork work, WorkspaceDao cases, ConsultantDesk desk, ObjectMapper json, Pages pages) {
         this.work = work;
         this.cases = cases;
+        this.desk = desk;
         this.json = json;
         this.pages = pages;
     }
@@ -41,7 +44,10 @@ final class WorkspaceController implements Routes {
     @Override
     public void register(RoutesConfig routes) {
         StaffRole[] staff = {StaffRole.CONSULTANT, StaffRole.ADMIN};
-        routes.get("/consultant", this::home, staff);
+        routes.get("/consultant", ctx -> home(ctx, null), staff);
+        routes.post("/consultant/telegram", ctx -> home(ctx, desk.newLinkCode(StaffContext.of(ctx).account().id())), staff);
+        routes.post("/api/consultant/telegram/code",
+                ctx -> ctx.json(Map.of("code", desk.newLinkCode(StaffContext.of(ctx).account().id()))), staff);
         routes.get("/consultant/cases/{number}", ctx -> page(ctx, () -> showCase(ctx, Optional.empty(), 200)), staff);
         routes.post("/consultant/cases/{number}/ambil", ctx -> page(ctx, () -> acted(ctx, work.claim(staff(ctx), number(ctx)))), staff);
         routes.post("/consultant/cases/{number}/balas",
@@ -67,10 +73,12 @@ final class WorkspaceController implements Routes {
         }
     }
 
-    private void home(Context ctx) {
+    /** @param linkCode a new one-time code for /hubungkan, shown once; null when none was asked for */
+    private void home(Context ctx, String linkCode) {
         StaffContext staff = StaffContext.of(ctx);
         Map<String, Object> params = new HashMap<>();
         params.put("staff", staff);
+        params.put("linkCode", linkCode);
         params.put("mine", cases.assignedTo(staff.account().id()));
         params.put("queue", cases.queue());
         params.put("open", isAdmin(staff.account()) ? cases.allOpen() : List.of());

@@ -10,10 +10,20 @@ import java.util.Optional;
 /** Opens cases and looks them up, always within the turn of the chat they belong to. Thread-safe. */
 public final class Cases {
     private final ZoneId zone;
+    private final ConsultantDesk desk;
 
-    /** @param zone the clinic's time zone, which decides the year in a case number */
-    public Cases(ZoneId zone) {
+    /**
+     * @param zone the clinic's time zone, which decides the year in a case number
+     * @param desk tells consultants in Telegram about the cases routed to them
+     */
+    public Cases(ZoneId zone, ConsultantDesk desk) {
         this.zone = zone;
+        this.desk = desk;
+    }
+
+    /** What to do once the opening turn committed: tell the consultant the case was routed to. */
+    public Runnable announcement(String number) {
+        return () -> desk.announce(number);
     }
 
     /**

@@ -41,6 +41,7 @@ public final class ConversationEngine {
     private final ResumeFlow resume;
     private final String handoff;
     private final StatusReport status;
+    private final Map<String, CommandHandler> commands;
     private final Clock clock;
 
     private ConversationEngine(Builder builder) {
@@ -51,6 +52,7 @@ public final class ConversationEngine {
         this.topicMenu = List.copyOf(builder.topicMenu);
         this.clock = builder.clock;
         this.handoff = builder.handoff;
+        this.commands = Map.copyOf(builder.commands);
         this.status = builder.status != null ? builder.status
                 : turn -> Outcome.then(turn.state(), withMenu(texts.get("status.none")));
         Map<String, Flow> allFlows = new HashMap<>();
@@ -157,7 +159,10 @@ public final class ConversationEngine {
 
     private Outcome route(TurnContext turn, ConversationState state, Input input) {
         if (input instanceof Input.Text text && text.text().strip().startsWith("/")) {
-            return command(turn, state, commandName(text.text().strip()));
+            String name = commandName(text.text().strip());
+            CommandHandler feature = commands.get(name);
+            return feature != null ? feature.handle(turn, state, commandArguments(text.text().strip()))
+                    : command(turn, state, name);
         }
         if (state.inFlow()) {
             Flow flow = flows.get(state.flow());
@@ -344,6 +349,12 @@ public final class ConversationEngine {
         return input;
     }
 
+    /** "/hubungkan ABCD-1234" -> "ABCD-1234". */
+    private static String commandArguments(String text) {
+        String[] parts = text.split("\\s+", 2);
+        return parts.length > 1 ? parts[1].strip() : "";
+    }
+
     /** "/Start@KlinikBot deep-link" -> "start". */
     private static String commandName(String text) {
         String first = text.substring(1).split("\\s+", 2)[0];
@@ -373,6 +384,7 @@ public final class ConversationEngine {
         private Clock clock = Clock.systemUTC();
         private String handoff = "";
         private StatusReport status;
+        private final Map<String, CommandHandler> commands = new HashMap<>();
 
         private Builder(ConversationStore store, BotTexts texts) {
             this.store = store;
@@ -411,6 +423,15 @@ public final class ConversationEngine {
         /** What /status and "status konsultasi saya?" answer. */
         public Builder status(StatusReport value) {
             this.status = value;
+            return this;
+        }
+
+        /** A feature's command, {@code /name}; the engine's own commands cannot be replaced. */
+        public Builder command(String name, CommandHandler handler) {
+            if (List.of("start", "menu", "help", "bantuan", "batal", "cancel", "hapus", "delete", "privasi", "privacy",
+                    "konsultasi", "status").contains(name) || commands.put(name, handler) != null) {
+                throw new IllegalArgumentException("command taken: " + name);
+            }
             return this;
         }
 

@@ -210,7 +210,7 @@ public final class IntakeFlow implements Flow, ButtonHandler {
                 .orElse(turn.text("intake.hours.unknown"));
         String text = turn.text("intake.sent").replace("{0}", number).replace("{1}", when)
                 .replace("{2}", PhoneNumbers.display(form.value(Field.PHONE)));
-        return Outcome.idle(turn.withMenu(text));
+        return Outcome.idle(turn.withMenu(text)).with(new Effect.AfterCommit(cases.announcement(number)));
     }
 
     private Outcome pause(TurnContext turn, IntakeForm form) {

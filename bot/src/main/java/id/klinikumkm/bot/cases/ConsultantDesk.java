@@ -1,0 +1,132 @@
+package id.klinikumkm.bot.cases;
+
+import id.klinikumkm.bot.conversation.Button;
+import id.klinikumkm.bot.conversation.ButtonHandler;
+import id.klinikumkm.bot.conversation.Channel;
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.CommandHandler;
+import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.conversation.ConversationState;
+import id.klinikumkm.bot.conversation.Outcome;
+import id.klinikumkm.bot.conversation.Payload;
+import id.klinikumkm.bot.conversation.Reply;
+import id.klinikumkm.bot.conversation.SystemAction.Acted;
+import id.klinikumkm.bot.conversation.TurnContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consultants in Telegram: they link their account by sending the bot a one-time code from the workspace
+ * ({@code /hubungkan KODE}); a case routed to them is announced in that chat with an "Ambil" button, which
+ * claims it like the workspace does. Buttons pressed outside a linked consultant's chat are refused.
+ *
+ * <p>Built before the engine it speaks through (the engine needs its handlers), so {@link #bind} completes it.
+ */
+public final class ConsultantDesk implements ButtonHandler, CommandHandler {
+    public static final String PREFIX = "case";
+    public static final String COMMAND = "hubungkan";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsultantDesk.class);
+    private static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    private static final String CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DeskDao desk;
+    private final AtomicReference<ConversationEngine> engine = new AtomicReference<>();
+    private final AtomicReference<CaseWork> work = new AtomicReference<>();
+
+    public ConsultantDesk(DeskDao desk) {
+        this.desk = desk;
+    }
+
+    public void bind(ConversationEngine engine, CaseWork work) {
+        this.engine.set(engine);
+        this.work.set(work);
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    /** A new code for {@code accountId}, shown once in the workspace; valid 15 minutes, replacing any older one. */
+    public String newLinkCode(long accountId) {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
+        }
+        code.insert(4, '-');
+        desk.saveLinkCode(accountId, hash(code.toString()), OffsetDateTime.now(ZoneOffset.UTC).plus(CODE_LIFETIME));
+        return code.toString();
+    }
+
+    /** {@code /hubungkan KODE}, in the consultant's own Telegram chat. */
+    @Override
+    public Outcome handle(TurnContext turn, ConversationState state, String arguments) {
+        if (turn.chat().channel() != Channel.TELEGRAM) {
+            return Outcome.then(state, Reply.of(turn.text("desk.link.telegram.only")));
+        }
+        String code = arguments.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        if (code.length() != 8) {
+            return Outcome.then(state, Reply.of(turn.text("desk.link.usage")));
+        }
+        Optional<String> linked = desk.link(hash(code.substring(0, 4) + "-" + code.substring(4)), turn.chat().externalId());
+        return Outcome.then(state, Reply.of(linked.map(name -> turn.text("desk.link.done").replace("{0}", name))
+                .orElse(turn.text("desk.link.unknown"))));
+    }
+
+    /** "Ambil" pressed in a consultant's chat claims the case for them; anywhere else it is refused. */
+    @Override
+    public Outcome onButton(TurnContext turn, Payload payload) {
+        Optional<String> number = payload.arg(0).filter(n -> n.matches("KUM-[0-9]{4}-[0-9]{5,7}"));
+        if (!payload.action().equals("claim") || number.isEmpty()) {
+            return turn.stale();
+        }
+        Optional<Staff> staff = turn.chat().channel() == Channel.TELEGRAM ? desk.staffInChat(turn.chat().externalId()) : Optional.empty();
+        if (staff.isEmpty()) {
+            return Outcome.idle(turn.withMenu(turn.text("desk.claim.not.staff")));
+        }
+        CaseWork.Result result = work.get().claim(staff.get(), number.get());
+        return Outcome.idle(Reply.of((result.done() ? "✅ " : "⚠️ ") + number.get() + ": " + result.message()));
+    }
+
+    /** Tells the consultant a case was routed to in their linked chat, if they linked one. Never throws. */
+    public void announce(String number) {
+        try {
+            Optional<DeskDao.Notice> notice = desk.notice(number);
+            Optional<String> chat = notice.map(DeskDao.Notice::assignedTo).flatMap(desk::telegramChatOf);
+            if (chat.isEmpty()) {
+                return;
+            }
+            engine.get().act(new ChatKey(Channel.TELEGRAM, chat.get()), (turn, state) -> new Acted<>(null,
+                    Outcome.then(state, Reply.of(noticeText(turn, notice.get()),
+                            new Button(turn.text("desk.claim.button"), Payload.of(PREFIX, "claim", number))))));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not announce case {} to its consultant: {}", number, e.toString());
+        }
+    }
+
+    private static String noticeText(TurnContext turn, DeskDao.Notice notice) {
+        return turn.text("desk.notice").replace("{0}", notice.number()).replace("{1}", CaseTexts.needs(turn, notice.needs()))
+                .replace("{2}", notice.place()).replace("{3}", notice.product() == null ? "—" : notice.product());
+    }
+
+    private static String hash(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
