@@ -14,6 +14,7 @@ import id.klinikumkm.bot.cases.ConsultantDesk;
 import id.klinikumkm.bot.cases.DeskDao;
 import id.klinikumkm.bot.cases.RatingFlow;
 import id.klinikumkm.bot.cases.RelayFlow;
+import id.klinikumkm.bot.cases.UnclaimedWatch;
 import id.klinikumkm.bot.cases.WorkspaceDao;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
@@ -98,7 +99,7 @@ public final class Application implements AutoCloseable {
             var builder = ConversationEngine.builder(new JdbiConversationStore(database.jdbi(), json), texts)
                     .classifier(metrics.counting(nlu));
             FaqCatalog catalog = faq(config.faq(), database, json, metrics, texts, nlu, builder);
-            var desk = new ConsultantDesk(database.jdbi().onDemand(DeskDao.class));
+            var desk = new ConsultantDesk(database.jdbi().onDemand(DeskDao.class), config.cases().consultantsChat());
             intake(config, json, builder, desk);
             var engine = builder.build();
             OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
@@ -113,8 +114,9 @@ public final class Application implements AutoCloseable {
                     new ChatPage(),
                     new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
-            var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class));
+            var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class), desk::announce);
             desk.bind(engine, work);
+            background.add(new UnclaimedWatch(desk, config.cases().unclaimedMinutes(), config.cases().unclaimedCheckSeconds()));
             routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);

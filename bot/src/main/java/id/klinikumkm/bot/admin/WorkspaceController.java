@@ -55,10 +55,15 @@ final class WorkspaceController implements Routes {
         routes.post("/consultant/cases/{number}/status",
                 ctx -> page(ctx, () -> acted(ctx, work.setStatus(staff(ctx), number(ctx), param(ctx, "status")))), staff);
         routes.post("/consultant/cases/{number}/catatan", ctx -> page(ctx, () -> note(ctx)), staff);
+        routes.post("/consultant/cases/{number}/alihkan",
+                ctx -> page(ctx, () -> acted(ctx, work.reassign(staff(ctx), number(ctx), param(ctx, "consultant")))), StaffRole.ADMIN);
         routes.get("/api/consultant/cases/{number}/messages", this::messagesJson, staff);
         routes.post("/api/consultant/cases/{number}/claim", ctx -> json(ctx, work.claim(staff(ctx), number(ctx))), staff);
         routes.post("/api/consultant/cases/{number}/reply",
                 ctx -> json(ctx, work.reply(staff(ctx), number(ctx), JsonBody.string(JsonBody.object(json, ctx.body()), "text"))), staff);
+        routes.post("/api/consultant/cases/{number}/reassign",
+                ctx -> json(ctx, work.reassign(staff(ctx), number(ctx), JsonBody.string(JsonBody.object(json, ctx.body()), "consultant"))),
+                StaffRole.ADMIN);
         routes.post("/api/consultant/cases/{number}/status",
                 ctx -> json(ctx, work.setStatus(staff(ctx), number(ctx), JsonBody.string(JsonBody.object(json, ctx.body()), "status"))), staff);
     }
@@ -96,6 +101,7 @@ final class WorkspaceController implements Routes {
         params.put("events", cases.events(detail.id()));
         params.put("notes", cases.notes(detail.id()));
         params.put("mine", isAdmin(staff.account()) || Long.valueOf(staff.account().id()).equals(detail.assignedTo()));
+        params.put("consultants", isAdmin(staff.account()) ? cases.consultants() : List.of());
         ctx.status(status);
         pages.render(ctx, "admin/workspace_case.jte", params);
     }

@@ -2,12 +2,14 @@ package id.klinikumkm.bot.cases;
 
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.conversation.ConversationState;
+import id.klinikumkm.bot.conversation.Effect;
 import id.klinikumkm.bot.conversation.Outcome;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.SystemAction.Acted;
 import id.klinikumkm.bot.conversation.TextCleaner;
 import id.klinikumkm.bot.conversation.TurnContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -23,10 +25,13 @@ public final class CaseWork {
 
     private final ConversationEngine engine;
     private final WorkspaceDao workspace;
+    private final Consumer<String> announce;
 
-    public CaseWork(ConversationEngine engine, WorkspaceDao workspace) {
+    /** @param announce tells the consultant a case was (re)assigned to, after the change committed */
+    public CaseWork(ConversationEngine engine, WorkspaceDao workspace, Consumer<String> announce) {
         this.engine = engine;
         this.workspace = workspace;
+        this.announce = announce;
     }
 
     /** How an action went, in words for the workspace. */
@@ -94,6 +99,28 @@ public final class CaseWork {
                 return new Acted<>(Result.ok("Kasus diselesaikan; pengguna diminta memberi nilai."), RatingFlow.ask(turn, state, number, text));
             }
             return new Acted<>(Result.ok("Status diubah."), Outcome.then(state));
+        });
+    }
+
+    /** An admin hands a case that is not finished to another active consultant, who is told in Telegram. */
+    public Result reassign(Staff staff, String number, String username) {
+        Optional<ConsultantLoad> target = workspace.consultants().stream()
+                .filter(c -> c.username().equals(username) && c.active()).findFirst();
+        if (!staff.admin()) {
+            return Result.refused("Hanya admin yang bisa mengalihkan kasus.");
+        }
+        if (target.isEmpty()) {
+            return Result.refused("Pilih petugas yang aktif.");
+        }
+        return inCase(number, (turn, state, cases, ref) -> {
+            if (ref.status().equals("resolved") || ref.status().equals("closed")) {
+                return new Acted<>(Result.refused("Kasus ini sudah selesai."), Outcome.then(state));
+            }
+            cases.reassign(ref.id(), target.get().accountId());
+            cases.event(ref.id(), staff.actorKind(), staff.accountId(), "reassigned", ref.status(), "assigned",
+                    "dialihkan ke " + target.get().displayName() + (ref.holder() == null ? "" : " dari " + ref.holder()));
+            return new Acted<>(Result.ok("Kasus dialihkan ke " + target.get().displayName() + "."),
+                    Outcome.then(state).with(new Effect.AfterCommit(() -> announce.accept(number))));
         });
     }
 

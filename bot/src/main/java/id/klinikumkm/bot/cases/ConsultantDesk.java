@@ -19,7 +19,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,11 +44,14 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DeskDao desk;
+    private final Optional<String> group;
     private final AtomicReference<ConversationEngine> engine = new AtomicReference<>();
     private final AtomicReference<CaseWork> work = new AtomicReference<>();
 
-    public ConsultantDesk(DeskDao desk) {
+    /** @param group the consultants' Telegram group, where queued and late cases are announced too */
+    public ConsultantDesk(DeskDao desk, Optional<String> group) {
         this.desk = desk;
+        this.group = group;
     }
 
     public void bind(ConversationEngine engine, CaseWork work) {
@@ -100,24 +105,49 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
         return Outcome.idle(Reply.of((result.done() ? "✅ " : "⚠️ ") + number.get() + ": " + result.message()));
     }
 
-    /** Tells the consultant a case was routed to in their linked chat, if they linked one. Never throws. */
+    /**
+     * Tells the consultant a case was routed to, in their linked chat; a case waiting in the queue goes to the
+     * consultants' group instead. Never throws: a notice that cannot be sent leaves the case in the workspace.
+     */
     public void announce(String number) {
         try {
-            Optional<DeskDao.Notice> notice = desk.notice(number);
-            Optional<String> chat = notice.map(DeskDao.Notice::assignedTo).flatMap(desk::telegramChatOf);
-            if (chat.isEmpty()) {
-                return;
-            }
-            engine.get().act(new ChatKey(Channel.TELEGRAM, chat.get()), (turn, state) -> new Acted<>(null,
-                    Outcome.then(state, Reply.of(noticeText(turn, notice.get()),
-                            new Button(turn.text("desk.claim.button"), Payload.of(PREFIX, "claim", number))))));
+            desk.notice(number).ifPresent(notice -> {
+                Optional<String> chat = notice.assignedTo() == null ? group : desk.telegramChatOf(notice.assignedTo());
+                chat.ifPresent(id -> send(id, notice, "desk.notice"));
+            });
         } catch (RuntimeException e) {
-            LOG.warn("Could not announce case {} to its consultant: {}", number, e.toString());
+            LOG.warn("Could not announce case {}: {}", number, e.toString());
         }
     }
 
-    private static String noticeText(TurnContext turn, DeskDao.Notice notice) {
-        return turn.text("desk.notice").replace("{0}", notice.number()).replace("{1}", CaseTexts.needs(turn, notice.needs()))
+    /** Reports cases nobody took for {@code minutes} to linked admins and the group, each case once. Never throws. */
+    public void reportUnclaimed(int minutes) {
+        try {
+            List<DeskDao.Notice> late = desk.takeUnclaimed(minutes, 50);
+            if (late.isEmpty()) {
+                return;
+            }
+            List<String> chats = new ArrayList<>(desk.adminChats());
+            group.ifPresent(chats::add);
+            for (DeskDao.Notice notice : late) {
+                for (String chat : chats) {
+                    send(chat, notice, "desk.unclaimed");
+                }
+            }
+            LOG.info("Reported {} cases unclaimed for over {} minutes to {} chats", late.size(), minutes, chats.size());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not report unclaimed cases: {}", e.toString());
+        }
+    }
+
+    private void send(String chat, DeskDao.Notice notice, String textKey) {
+        engine.get().act(new ChatKey(Channel.TELEGRAM, chat), (turn, state) -> new Acted<>(null,
+                Outcome.then(state, Reply.of(noticeText(turn, notice, textKey),
+                        new Button(turn.text("desk.claim.button"), Payload.of(PREFIX, "claim", notice.number()))))));
+    }
+
+    private static String noticeText(TurnContext turn, DeskDao.Notice notice, String textKey) {
+        return turn.text(textKey).replace("{0}", notice.number()).replace("{1}", CaseTexts.needs(turn, notice.needs()))
                 .replace("{2}", notice.place()).replace("{3}", notice.product() == null ? "—" : notice.product());
     }
 

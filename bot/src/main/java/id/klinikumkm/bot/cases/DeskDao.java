@@ -48,4 +48,26 @@ public interface DeskDao {
 
     /** The short summary of a case for a Telegram notice. */
     record Notice(String number, Long assignedTo, String needs, String place, String product) {}
+
+    /** The Telegram chats of linked admins, who are told about cases nobody took. */
+    @SqlQuery("""
+            SELECT p.telegram_chat_id FROM consultant_profiles p JOIN accounts a ON a.id = p.account_id
+            WHERE a.role = 'admin' AND a.disabled_at IS NULL AND p.telegram_chat_id IS NOT NULL
+            """)
+    java.util.List<String> adminChats();
+
+    /**
+     * Takes up to {@code limit} cases nobody claimed for {@code minutes} that were not reported yet, marking them
+     * reported; several instances never report the same case twice.
+     */
+    @SqlQuery("""
+            UPDATE cases k SET unclaimed_reported_at = now()
+            WHERE k.id IN (SELECT id FROM cases WHERE status IN ('new', 'assigned') AND unclaimed_reported_at IS NULL
+                             AND created_at < now() - make_interval(mins => :minutes)
+                           ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            RETURNING k.number, k.assigned_to, array_to_string(k.needs, ',') AS needs,
+                      coalesce(k.kecamatan, 'Di luar Kab. Probolinggo') AS place, k.product
+            """)
+    @RegisterConstructorMapper(Notice.class)
+    java.util.List<Notice> takeUnclaimed(int minutes, int limit);
 }

@@ -74,4 +74,16 @@ public interface WorkspaceDao {
             VALUES (:caseId, :actorKind, :accountId, 'noted', '')
             """)
     void noteEvent(long caseId, String actorKind, long accountId);
+
+    /** Consultants an admin may hand a case to, with their load. */
+    @SqlQuery("""
+            SELECT a.id AS account_id, a.username, a.display_name, coalesce(array_to_string(p.specialties, ','), '') AS specialties,
+                   coalesce(p.active, false) AS active,
+                   (SELECT count(*) FROM cases k WHERE k.assigned_to = a.id
+                      AND k.status IN ('assigned', 'in_progress', 'waiting_user')) AS open_cases
+            FROM accounts a LEFT JOIN consultant_profiles p ON p.account_id = a.id
+            WHERE a.role = 'consultant' AND a.disabled_at IS NULL ORDER BY a.display_name
+            """)
+    @RegisterConstructorMapper(ConsultantLoad.class)
+    List<ConsultantLoad> consultants();
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin, Clinic clinic) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin, Clinic clinic, Cases cases) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -94,6 +94,15 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
             return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/privasi";
         }
     }
+
+    /**
+     * Consultations routed to people.
+     *
+     * @param unclaimedMinutes a case nobody took this long is highlighted in the workspace and reported once
+     * @param consultantsChat a Telegram group of the consultants where queued and late cases are announced; empty: none
+     * @param unclaimedCheckSeconds how often late cases are looked for
+     */
+    public record Cases(int unclaimedMinutes, Optional<String> consultantsChat, int unclaimedCheckSeconds) {}
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

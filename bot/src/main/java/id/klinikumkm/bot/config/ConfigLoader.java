@@ -108,7 +108,13 @@ public final class ConfigLoader {
         var faq = new AppConfig.Faq(Path.of(required("faq.seed.dir")), integer("faq.cache.seconds", 1, 3600));
         var admin = new AppConfig.Admin(adminPassword("admin.password"));
         var clinic = new AppConfig.Clinic(httpUrl("clinic.public.url"), officeHours("clinic.hours", zone("clinic.timezone")));
-        return new AppConfig(http, db, telegram, chat, nlu, faq, admin, clinic);
+        String group = text("cases.consultants.telegram.chat");
+        if (!group.isEmpty() && !group.matches("-[0-9]{1,20}")) {
+            throw invalid("cases.consultants.telegram.chat", group, "must be a Telegram group chat id, a negative number such as -1001234567890");
+        }
+        var cases = new AppConfig.Cases(integer("cases.unclaimed.minutes", 1, 10_080),
+                group.isEmpty() ? Optional.empty() : Optional.of(group), integer("cases.unclaimed.check.seconds", 1, 3600));
+        return new AppConfig(http, db, telegram, chat, nlu, faq, admin, clinic, cases);
     }
 
     private java.time.ZoneId zone(String key) {

@@ -72,6 +72,32 @@ public record OfficeHours(List<Span> spans, ZoneId zone) {
         }
     }
 
+    /** Whether staff work at {@code at}; always false when the hours are not known. */
+    public boolean isOpen(java.time.Instant at) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        return spans.stream().anyMatch(span -> covers(span, local.getDayOfWeek())
+                && !local.toLocalTime().isBefore(span.opens()) && local.toLocalTime().isBefore(span.closes()));
+    }
+
+    /** When staff next start work after {@code at} ("Senin, 08.00 WIB"); empty when the hours are not known. */
+    public Optional<String> nextOpening(java.time.Instant at) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        for (int day = 0; day <= 7; day++) {
+            java.time.LocalDate date = local.toLocalDate().plusDays(day);
+            for (Span span : spans) {
+                java.time.ZonedDateTime opens = date.atTime(span.opens()).atZone(zone);
+                if (covers(span, date.getDayOfWeek()) && opens.isAfter(local)) {
+                    return Optional.of(dayName(date.getDayOfWeek()) + ", " + CLOCK.format(span.opens()) + " " + zoneName());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean covers(Span span, DayOfWeek day) {
+        return day.compareTo(span.from()) >= 0 && day.compareTo(span.to()) <= 0;
+    }
+
     /** "Senin–Kamis 08.00–15.30 WIB, Jumat 08.00–14.00 WIB", or empty when not configured. */
     public Optional<String> describe() {
         if (spans.isEmpty()) {

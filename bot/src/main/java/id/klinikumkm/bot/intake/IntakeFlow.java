@@ -210,6 +210,9 @@ public final class IntakeFlow implements Flow, ButtonHandler {
                 .orElse(turn.text("intake.hours.unknown"));
         String text = turn.text("intake.sent").replace("{0}", number).replace("{1}", when)
                 .replace("{2}", PhoneNumbers.display(form.value(Field.PHONE)));
+        if (hours.isKnown() && !hours.isOpen(turn.now())) {
+            text = text + "\n\n" + turn.text("intake.hours.closed").replace("{0}", hours.nextOpening(turn.now()).orElse(""));
+        }
         return Outcome.idle(turn.withMenu(text)).with(new Effect.AfterCommit(cases.announcement(number)));
     }
 

@@ -20,9 +20,12 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *   <li>Edited messages are not answered again; the user's next message is.</li>
  *   <li>Stickers, photos, voice notes, locations, files get a friendly "please type your question".</li>
  *   <li>A shared contact is a phone number for the intake; only the sender's own contact counts as theirs.</li>
+ *   <li>A case's "Ambil" pressed in the consultants' group is handled in the presser's private chat.</li>
  * </ul>
  */
 final class UpdateMapper {
+    /** Buttons that staff press in the consultants' group. */
+    private static final String STAFF_BUTTONS = "case:";
 
     MappedUpdate map(Update update) {
         OptionalLong updateId = OptionalLong.of(update.getUpdateId());
@@ -47,7 +50,8 @@ final class UpdateMapper {
     static String chatIdOf(Update update) {
         if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
-            return String.valueOf(query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
+            boolean privateChat = query.getMessage() != null && query.getMessage().isUserMessage();
+            return String.valueOf(privateChat ? query.getMessage().getChatId() : query.getFrom().getId());
         }
         if (update.hasMessage()) {
             return String.valueOf(update.getMessage().getChatId());
@@ -64,10 +68,13 @@ final class UpdateMapper {
     private static MappedUpdate callback(CallbackQuery query, OptionalLong updateId) {
         Optional<String> queryId = Optional.of(query.getId());
         boolean privateChat = query.getMessage() == null || query.getMessage().isUserMessage();
-        if (!privateChat || query.getData() == null) {
+        boolean staffButton = query.getData() != null && query.getData().startsWith(STAFF_BUTTONS) && query.getFrom() != null;
+        if (!privateChat && !staffButton || query.getData() == null) {
             return new MappedUpdate.Ignored("button outside a private chat", queryId);
         }
-        String chatId = String.valueOf(query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
+        // In the consultants' group, "Ambil" is handled as if pressed in the presser's own chat with the bot: that
+        // is where they are known as staff, and where the answer goes.
+        String chatId = String.valueOf(privateChat && query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
         var message = new InboundMessage(new ChatKey(Channel.TELEGRAM, chatId), sender(query.getFrom()),
                 new Input.ButtonPress(query.getData()), updateId);
         return new MappedUpdate.Inbound(message, queryId, false);

@@ -13,8 +13,6 @@ import id.klinikumkm.bot.testing.WebChatUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +44,6 @@ class CaseWorkflowIT {
         app.close();
     }
 
-    /** Walks the intake quickly and returns the case number. */
-    static String openCase(WebChatUser user, String name, String needs) {
-        user.say("/start");
-        user.press("consent:yes");
-        user.press("consult:start");
-        user.say(name);
-        user.press("intake:skip");
-        user.say("sambal kemasan");
-        user.say("Kraksaan");
-        user.say("0812 3456 7890");
-        user.say(needs);
-        user.say("Mau daftar halal untuk sambal, mulai dari mana?");
-        Matcher number = Pattern.compile("KUM-\\d{4}-\\d{5}").matcher(user.press(user.payloadStartingWith("intake:send:")));
-        assertThat(number.find()).isTrue();
-        return number.group();
-    }
-
     /** The web chat's messages newer than {@code after}, as the page's polling fetches them. */
     private static List<JsonNode> newMessages(String session, long after) {
         HttpJson.Response response = web.get("/api/chat/messages?session=" + session + "&after=" + after);
@@ -80,7 +61,7 @@ class CaseWorkflowIT {
     void a_case_goes_from_intake_to_the_fitting_consultant_and_back_to_the_bot_with_a_rating() {
         String session = "case-workflow-walk-0001";
         WebChatUser user = new WebChatUser(web, session);
-        String number = openCase(user, "Lestari Wulandari", "halal");
+        String number = user.openCase("Lestari Wulandari", "halal");
         String caseSql = "FROM cases WHERE number = '" + number + "'";
 
         assertThat(Sql.row(databaseUrl, "SELECT status, (SELECT username FROM accounts WHERE id = assigned_to) AS holder " + caseSql))
@@ -143,7 +124,7 @@ class CaseWorkflowIT {
     @Test
     void a_case_nobody_fits_waits_in_the_queue_with_the_reason() {
         WebChatUser user = new WebChatUser(web, "case-workflow-walk-0002");
-        String number = openCase(user, "Maman Suherman", "lainnya");
+        String number = user.openCase("Maman Suherman", "lainnya");
         assertThat(Sql.row(databaseUrl, "SELECT status, assigned_to FROM cases WHERE number = '" + number + "'"))
                 .containsEntry("status", "new").containsEntry("assigned_to", null);
         assertThat(Sql.row(databaseUrl, "SELECT detail FROM case_events WHERE kind = 'queued' AND case_id = "

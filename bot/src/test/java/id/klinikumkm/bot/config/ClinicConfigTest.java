@@ -27,6 +27,19 @@ class ClinicConfigTest {
     }
 
     @Test
+    void open_hours_and_the_next_opening_follow_the_configured_days_in_the_clinics_zone() {
+        OfficeHours hours = OfficeHours.parse("mon-thu 08:00-15:30; fri 08:00-14:00", java.time.ZoneId.of("Asia/Jakarta"));
+        // Sunday 29 Nov 2026 16:00 UTC is Sunday 23.00 WIB; Monday 30 Nov 02:00 UTC is Monday 09.00 WIB.
+        assertThat(hours.isOpen(java.time.Instant.parse("2026-11-29T16:00:00Z"))).isFalse();
+        assertThat(hours.nextOpening(java.time.Instant.parse("2026-11-29T16:00:00Z"))).hasValue("Senin, 08.00 WIB");
+        assertThat(hours.isOpen(java.time.Instant.parse("2026-11-30T02:00:00Z"))).isTrue();
+        assertThat(hours.isOpen(java.time.Instant.parse("2026-12-04T07:30:00Z"))).as("Friday 14.30 WIB").isFalse();
+        assertThat(hours.nextOpening(java.time.Instant.parse("2026-12-04T07:30:00Z"))).hasValue("Senin, 08.00 WIB");
+        assertThat(hours.nextOpening(java.time.Instant.parse("2026-12-01T00:30:00Z"))).as("Tuesday 07.30 WIB").hasValue("Selasa, 08.00 WIB");
+        assertThat(OfficeHours.parse("", java.time.ZoneId.of("Asia/Jakarta")).nextOpening(java.time.Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
     void malformed_hours_name_the_key_and_show_the_expected_shape() {
         for (String wrong : new String[] {"senin 8-15", "mon-thu 15:30-08:00", "fri-mon 08:00-12:00", "mon 25:00-26:00"}) {
             var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("clinic.hours", wrong), Map.of()));

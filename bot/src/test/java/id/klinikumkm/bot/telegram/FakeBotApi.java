@@ -344,6 +344,11 @@ public final class FakeBotApi implements AutoCloseable {
         return enqueueUpdate(updates.callbackQuery(nextUpdateId(), chatId, data));
     }
 
+    /** Queues a button press by user {@code userId} in group {@code groupChatId}. */
+    public String groupCallbackQuery(long groupChatId, long userId, String data) {
+        return enqueueUpdate(updates.groupCallbackQuery(nextUpdateId(), groupChatId, userId, data));
+    }
+
     public String sticker(long chatId) {
         return enqueueUpdate(updates.sticker(nextUpdateId(), chatId));
     }
@@ -390,6 +395,18 @@ public final class FakeBotApi implements AutoCloseable {
 
         public String textMessage(long updateId, long chatId, String text) {
             return update(updateId, "message", userMessage(chatId).put("text", text));
+        }
+
+        /** A button pressed by user {@code userId} on the bot's last message in group {@code groupChatId}. */
+        public String groupCallbackQuery(long updateId, long groupChatId, long userId, String data) {
+            String json = callbackQuery(updateId, groupChatId, data);
+            try {
+                ObjectNode update = (ObjectNode) JSON.readTree(json);
+                ((ObjectNode) update.get("callback_query")).set("from", user(userId));
+                return update.toString();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         public String callbackQuery(long updateId, long chatId, String data) {

@@ -67,4 +67,24 @@ public final class WebChatUser {
         return payloads().stream().filter(payload -> payload.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + prefix + "* in " + payloads()));
     }
+
+    /**
+     * Agrees to storage and walks the consultation form quickly (no business name, Kraksaan, 0812 3456 7890,
+     * {@code needs} typed), sends it and returns the case number.
+     */
+    public String openCase(String name, String needs) {
+        say("/start");
+        press("consent:yes");
+        press("consult:start");
+        say(name);
+        press("intake:skip");
+        say("sambal kemasan");
+        say("Kraksaan");
+        say("0812 3456 7890");
+        say(needs);
+        say("Mau daftar halal untuk sambal, mulai dari mana?");
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("KUM-\\d{4}-\\d{5}").matcher(press(payloadStartingWith("intake:send:")));
+        assertThat(number.find()).as(text()).isTrue();
+        return number.group();
+    }
 }
