@@ -43,11 +43,14 @@ class StaffAccessIT {
         List<HttpServer.Endpoint> routes = app.endpoints().stream()
                 .filter(e -> StaffGuard.isStaffPath(e.path()) && !e.roles().contains(StaffRole.ANYONE.toString()))
                 .map(e -> new HttpServer.Endpoint(e.method(),
-                        e.path().replace("{key}", "legal.nib.cost").replace("{group}", "tanpa-teks"), e.roles()))
+                        e.path().replace("{key}", "legal.nib.cost").replace("{group}", "tanpa-teks")
+                                .replace("{number}", "KUM-2026-00001"), e.roles()))
                 .toList();
         assertThat(routes).extracting(HttpServer.Endpoint::path).contains("/admin", "/admin/coba", "/api/admin/nlu/classify",
                 "/admin/faq", "/admin/faq/baru", "/admin/faq/legal.nib.cost", "/admin/faq/legal.nib.cost/riwayat",
-                "/admin/kotak-masuk", "/admin/latih", "/api/admin/faq", "/api/admin/faq/legal.nib.cost", "/api/admin/retrain");
+                "/admin/kotak-masuk", "/admin/latih", "/api/admin/faq", "/api/admin/faq/legal.nib.cost", "/api/admin/retrain",
+                "/admin/reports", "/admin/reports.csv", "/consultant", "/consultant/cases/KUM-2026-00001",
+                "/consultant/cases/KUM-2026-00001/alihkan", "/api/consultant/cases/KUM-2026-00001/claim");
         return routes;
     }
 

@@ -136,4 +136,20 @@ class CaseWorkflowIT {
         assertThat(budi.postJson("/api/consultant/cases/" + number + "/claim", Map.of()).status()).isEqualTo(200);
         assertThat(user.say("Halo?")).isEmpty();
     }
+
+    @Test
+    void an_admin_reassigns_a_case_and_the_new_consultant_may_act_on_it() {
+        HttpJson head = new HttpJson(app.httpPort()).withBearer(TestStaff.token(databaseUrl, "kepala", id.klinikumkm.bot.accounts.Role.ADMIN));
+        String number = new WebChatUser(web, "case-workflow-walk-0003").openCase("Tuti Handayani", "halal");
+        assertThat(budi.postJson("/api/consultant/cases/" + number + "/reassign", Map.of("consultant", "budi")).status())
+                .as("only admins reassign").isEqualTo(403);
+        HttpJson.Response moved = head.postJson("/api/consultant/cases/" + number + "/reassign", Map.of("consultant", "budi"));
+        assertThat(moved.json().get("message").asText()).isEqualTo("Kasus dialihkan ke Budi Santoso.");
+        assertThat(siti.get("/api/consultant/cases/" + number + "/messages").status()).isEqualTo(403);
+        assertThat(budi.postJson("/api/consultant/cases/" + number + "/claim", Map.of()).status()).isEqualTo(200);
+        assertThat(Sql.row(databaseUrl, "SELECT detail FROM case_events WHERE kind = 'reassigned' AND case_id = "
+                + "(SELECT id FROM cases WHERE number = '" + number + "')").get("detail").toString())
+                .isEqualTo("dialihkan ke Budi Santoso dari Siti Aminah");
+        assertThat(head.postJson("/api/consultant/cases/" + number + "/reassign", Map.of("consultant", "nobody")).status()).isEqualTo(409);
+    }
 }
