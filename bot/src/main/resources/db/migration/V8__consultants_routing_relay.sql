@@ -55,4 +55,6 @@ CREATE TABLE case_notes (
 -- A consultant's message in a chat's transcript names its author and its case.
 ALTER TABLE messages ADD COLUMN case_id bigint REFERENCES cases (id) ON DELETE SET NULL;
 ALTER TABLE messages ADD COLUMN author_account_id bigint REFERENCES accounts (id);
+-- A photo or document a user sent: Telegram keeps the file, we keep its file_id to fetch it for a consultant.
+ALTER TABLE messages ADD COLUMN file_id text;
 CREATE INDEX messages_case_idx ON messages (case_id, id) WHERE case_id IS NOT NULL;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import id.klinikumkm.bot.accounts.AccountDao;
 import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.admin.AdminPages;
+import id.klinikumkm.bot.cases.AttachmentSource;
 import id.klinikumkm.bot.cases.CaseStatusReport;
 import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.Cases;
@@ -117,7 +118,8 @@ public final class Application implements AutoCloseable {
             var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class), desk::announce);
             desk.bind(engine, work);
             background.add(new UnclaimedWatch(desk, config.cases().unclaimedMinutes(), config.cases().unclaimedCheckSeconds()));
-            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk));
+            AttachmentSource files = telegram.map(TelegramChannel::files).orElse(AttachmentSource.NONE);
+            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk, files));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -180,14 +182,14 @@ public final class Application implements AutoCloseable {
     /** Staff accounts (the first admin on first start) and the staff pages. */
     private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
                                       BotTexts texts, FaqCatalog catalog, Learning learning, CaseWork work,
-                                      ConsultantDesk desk) {
+                                      ConsultantDesk desk, AttachmentSource files) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
         var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
         var reports = new Reports(database.jdbi().onDemand(ReportsDao.class), config.clinic().hours().zone(), Clock.systemUTC());
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
-                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, reports), json,
+                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, files, reports), json,
                 config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 

@@ -2,6 +2,7 @@ package id.klinikumkm.bot.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.accounts.Accounts;
+import id.klinikumkm.bot.cases.AttachmentSource;
 import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.ConsultantDesk;
 import id.klinikumkm.bot.cases.WorkspaceDao;
@@ -22,7 +23,7 @@ public final class AdminPages {
     /** The features the staff pages show. */
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
                            UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
-                           WorkspaceDao cases, ConsultantDesk desk, Reports reports) {}
+                           WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, Reports reports) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
@@ -35,6 +36,6 @@ public final class AdminPages {
                 new ClassifyController(features.classifier(), json, maxTextChars, pages),
                 new ReportsController(features.reports(), pages),
                 new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json),
-                new WorkspaceController(features.work(), features.cases(), features.desk(), json, pages));
+                new WorkspaceController(features.work(), features.cases(), features.desk(), features.files(), json, pages));
     }
 }

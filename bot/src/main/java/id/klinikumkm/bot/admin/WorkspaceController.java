@@ -3,6 +3,7 @@ package id.klinikumkm.bot.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.accounts.Account;
 import id.klinikumkm.bot.accounts.Role;
+import id.klinikumkm.bot.cases.AttachmentSource;
 import id.klinikumkm.bot.cases.CaseDetail;
 import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.ConsultantDesk;
@@ -30,13 +31,16 @@ final class WorkspaceController implements Routes {
     private final CaseWork work;
     private final WorkspaceDao cases;
     private final ConsultantDesk desk;
+    private final AttachmentSource files;
     private final ObjectMapper json;
     private final Pages pages;
 
-    WorkspaceController(CaseWork work, WorkspaceDao cases, ConsultantDesk desk, ObjectMapper json, Pages pages) {
+    WorkspaceController(CaseWork work, WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, ObjectMapper json,
+                        Pages pages) {
         this.work = work;
         this.cases = cases;
         this.desk = desk;
+        this.files = files;
         this.json = json;
         this.pages = pages;
     }
@@ -58,6 +62,7 @@ final class WorkspaceController implements Routes {
         routes.post("/consultant/cases/{number}/alihkan",
                 ctx -> page(ctx, () -> acted(ctx, work.reassign(staff(ctx), number(ctx), param(ctx, "consultant")))), StaffRole.ADMIN);
         routes.get("/api/consultant/cases/{number}/messages", this::messagesJson, staff);
+        routes.get("/api/consultant/cases/{number}/files/{message}", this::file, staff);
         routes.post("/api/consultant/cases/{number}/claim", ctx -> json(ctx, work.claim(staff(ctx), number(ctx))), staff);
         routes.post("/api/consultant/cases/{number}/reply",
                 ctx -> json(ctx, work.reply(staff(ctx), number(ctx), JsonBody.string(JsonBody.object(json, ctx.body()), "text"))), staff);
@@ -133,7 +138,21 @@ final class WorkspaceController implements Routes {
 
     private static Map<String, Object> line(TranscriptLine line) {
         String from = line.direction().equals("in") ? "user" : line.author();
-        return Map.of("id", line.id(), "from", from, "text", line.body(), "at", CaseLabels.time(line.createdAt()));
+        return Map.of("id", line.id(), "from", from, "text", line.body(), "at", CaseLabels.time(line.createdAt()),
+                "file", line.hasFile());
+    }
+
+    /** A photo or document the user sent, fetched from the channel; served as a download, never rendered by us. */
+    private void file(Context ctx) {
+        CaseDetail detail = visibleCase(ctx, StaffContext.of(ctx).account());
+        long message = Optional.ofNullable(ctx.pathParam("message")).filter(v -> v.matches("[0-9]{1,18}")).map(Long::parseLong)
+                .orElseThrow(() -> new ApiException(404, "Berkas itu tidak ditemukan."));
+        String fileId = cases.fileOf(detail.id(), message).orElseThrow(() -> new ApiException(404, "Berkas itu tidak ditemukan."));
+        byte[] bytes = files.fetch(fileId).orElseThrow(() -> new ApiException(502,
+                "Berkas belum bisa diambil dari Telegram. Silakan coba lagi sebentar lagi."));
+        ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"berkas-" + detail.number() + "-" + message + "\"")
+                .contentType("application/octet-stream").result(bytes);
     }
 
     private static void json(Context ctx, CaseWork.Result result) {

@@ -84,7 +84,8 @@ public final class RelayFlow implements Flow, ButtonHandler {
         if (relayed.isEmpty()) {
             return turn.asIfIdle(input);
         }
-        Reply attachmentNote = Reply.of(turn.text("relay.attachment"), leaveButton(turn));
+        boolean file = input instanceof Input.Attachment attachment && attachment.fileId().isPresent();
+        Reply attachmentNote = Reply.of(turn.text(file ? "relay.file.forwarded" : "relay.attachment"), leaveButton(turn));
         if (!relayed.get().status().equals("waiting_user")) {
             return input instanceof Input.Attachment ? Outcome.then(state, attachmentNote) : Outcome.then(state);
         }

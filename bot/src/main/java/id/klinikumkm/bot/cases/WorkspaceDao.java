@@ -44,7 +44,7 @@ public interface WorkspaceDao {
 
     /** The chat's messages from an hour before the case was opened, or newer than {@code afterId}. */
     @SqlQuery("""
-            SELECT m.id, m.direction, m.author, m.kind, m.body, m.created_at
+            SELECT m.id, m.direction, m.author, m.kind, m.body, m.created_at, m.file_id IS NOT NULL AS has_file
             FROM cases k JOIN messages m ON m.chat_id = k.chat_id
             WHERE k.id = :caseId AND m.id > :afterId AND m.created_at >= k.created_at - interval '1 hour'
             ORDER BY m.id LIMIT 500
@@ -86,4 +86,11 @@ public interface WorkspaceDao {
             """)
     @RegisterConstructorMapper(ConsultantLoad.class)
     List<ConsultantLoad> consultants();
+
+    /** The file_id of a photo or document the case's user sent in its chat. */
+    @SqlQuery("""
+            SELECT m.file_id FROM cases k JOIN messages m ON m.chat_id = k.chat_id
+            WHERE k.id = :caseId AND m.id = :messageId AND m.direction = 'in' AND m.file_id IS NOT NULL
+            """)
+    Optional<String> fileOf(long caseId, long messageId);
 }

@@ -333,6 +333,9 @@ public final class ConversationEngine {
         if (input instanceof Input.Text text && !text.text().startsWith("/") || input instanceof Input.Contact) {
             return new Input.Text(NOT_STORED);
         }
+        if (input instanceof Input.Attachment attachment) {
+            return new Input.Attachment(attachment.kind());
+        }
         return input;
     }
 

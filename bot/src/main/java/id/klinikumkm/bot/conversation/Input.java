@@ -12,8 +12,16 @@ public sealed interface Input permits Input.Text, Input.ButtonPress, Input.Attac
         }
     }
 
-    /** Something the bot cannot read yet: a sticker, photo, voice note, location, file... */
-    record Attachment(String kind) implements Input {}
+    /**
+     * Something the bot cannot read: a sticker, photo, voice note, location, file...
+     *
+     * @param fileId the channel's reference to a photo or document, to show it to a consultant; empty otherwise
+     */
+    record Attachment(String kind, java.util.Optional<String> fileId) implements Input {
+        public Attachment(String kind) {
+            this(kind, java.util.Optional.empty());
+        }
+    }
 
     /**
      * A phone number shared with the channel's "share my number" button (Telegram {@code request_contact}).

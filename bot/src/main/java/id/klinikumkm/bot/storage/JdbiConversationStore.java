@@ -132,8 +132,8 @@ public final class JdbiConversationStore implements ConversationStore {
             } else if (input instanceof Input.Contact contact) {
                 messages.insertInbound(row.id(), "text", contact.phoneNumber());
             } else if (input instanceof Input.Attachment attachment) {
-                // The file itself is not kept; only that one was sent.
-                messages.insertInbound(row.id(), "text", "[" + attachment.kind() + "]");
+                // The file itself stays with the channel; a photo's or document's reference is kept for consultants.
+                messages.insertInboundFile(row.id(), "[" + attachment.kind() + "]", attachment.fileId().orElse(null));
             }
         }
 

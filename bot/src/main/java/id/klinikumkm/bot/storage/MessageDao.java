@@ -15,6 +15,12 @@ interface MessageDao {
             """)
     void insertInbound(long chatId, String kind, String body);
 
+    @SqlUpdate("""
+            INSERT INTO messages (chat_id, direction, author, kind, body, file_id)
+            VALUES (:chatId, 'in', 'user', 'text', :body, :fileId)
+            """)
+    void insertInboundFile(long chatId, String body, String fileId);
+
     /** @param delivery null for channels whose clients fetch messages, 'pending' for channels we push to */
     @SqlQuery("""
             INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery, case_id, author_account_id)

@@ -1,6 +1,7 @@
 package id.klinikumkm.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.cases.AttachmentSource;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.ConversationEngine;
@@ -38,6 +39,7 @@ public final class TelegramChannel implements AutoCloseable {
 
     private final AppConfig.Telegram config;
     private final OkHttpTelegramClient client;
+    private final TelegramFiles files;
     private final BotTexts texts;
     private final OutboxSender sender;
     private final UpdateProcessor processor;
@@ -60,6 +62,7 @@ public final class TelegramChannel implements AutoCloseable {
         ObjectMapper json = TelegramJson.create();
         String token = config.botToken().value();
         this.client = new OkHttpTelegramClient(json, http, token, url);
+        this.files = new TelegramFiles(client, http, config.apiUrl(), token);
         this.sender = new OutboxSender(outbox, client, json, meters);
         this.processor = new UpdateProcessor(config.handlerThreads(), engine, updates, outbox, client, sender::nudge);
         this.intake = new UpdateIntake(updates, processor, json);
@@ -72,6 +75,11 @@ public final class TelegramChannel implements AutoCloseable {
         this.polling = webhookMode
                 ? Optional.empty()
                 : Optional.of(new PollingReceiver(token, url, config.pollingTimeoutSeconds(), intake));
+    }
+
+    /** The photos and documents users sent, for consultants. */
+    public AttachmentSource files() {
+        return files;
     }
 
     /** The channel, or empty when the configuration turns Telegram off. */

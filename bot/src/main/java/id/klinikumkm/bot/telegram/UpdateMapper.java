@@ -87,7 +87,7 @@ final class UpdateMapper {
         ChatKey chat = new ChatKey(Channel.TELEGRAM, String.valueOf(message.getChatId()));
         Input input = message.hasText() ? new Input.Text(message.getText())
                 : message.hasContact() ? contact(message)
-                : new Input.Attachment(attachmentKind(message));
+                : new Input.Attachment(attachmentKind(message), fileId(message));
         return new MappedUpdate.Inbound(new InboundMessage(chat, sender(message.getFrom()), input, updateId),
                 Optional.empty(), message.hasText());
     }
@@ -98,6 +98,14 @@ final class UpdateMapper {
         boolean own = contact.getUserId() != null && message.getFrom() != null
                 && contact.getUserId().equals(message.getFrom().getId());
         return new Input.Contact(contact.getPhoneNumber() == null ? "" : contact.getPhoneNumber(), own);
+    }
+
+    /** The largest size of a photo, or a document: what a consultant may need to see. */
+    private static Optional<String> fileId(Message message) {
+        if (message.hasPhoto() && !message.getPhoto().isEmpty()) {
+            return Optional.of(message.getPhoto().get(message.getPhoto().size() - 1).getFileId());
+        }
+        return message.hasDocument() ? Optional.ofNullable(message.getDocument().getFileId()) : Optional.empty();
     }
 
     private static String attachmentKind(Message message) {

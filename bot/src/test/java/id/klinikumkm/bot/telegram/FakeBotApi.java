@@ -176,6 +176,9 @@ public final class FakeBotApi implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(0));
             config.routes.post("/{bot}/{method}", this::handle);
             config.routes.get("/{bot}/{method}", this::handle);
+            // File downloads: the bytes are "fake file <file_path>", so a test can tell which file it got.
+            config.routes.get("/file/{bot}/files/{name}", ctx -> ctx.result(("fake file files/" + ctx.pathParam("name"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         });
         app.start("127.0.0.1", 0);
         this.port = app.port();
@@ -567,7 +570,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "deleteWebhook", "sendMessage",
             "answerCallbackQuery", "editMessageText", "setWebhook", "getWebhookInfo", "setMyCommands",
-            "getMyCommands", "sendChatAction", "deleteMyCommands");
+            "getMyCommands", "sendChatAction", "deleteMyCommands", "getFile");
 
     private void handle(Context ctx) throws IOException {
         synchronized (lock) {
@@ -681,6 +684,10 @@ public final class FakeBotApi implements AutoCloseable {
                     .put("has_main_web_app", false));
             case "deleteWebhook" -> deleteWebhook(params);
             case "sendMessage" -> sendMessage(params);
+            case "getFile" -> params.get("file_id") == null ? error(400, "Bad Request: file_id is empty", null)
+                    : ok(NODES.objectNode().put("file_id", params.get("file_id").toString())
+                            .put("file_unique_id", "U" + params.get("file_id")).put("file_size", 42)
+                            .put("file_path", "files/" + params.get("file_id") + ".jpg"));
             case "answerCallbackQuery" -> params.get("callback_query_id") == null
                     ? error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid", null)
                     : ok(NODES.booleanNode(true));

@@ -84,6 +84,13 @@ class TelegramCaseIT {
                 Map.of("text", "Bu Dewi, NIB sudah ada? Kirim <nomornya> ya.")))).contains("Siti", "Kirim &lt;nomornya&gt; ya.");
         assertThat(last(USER, () -> fake.textMessage(USER, "Belum ada NIB, Bu"))).contains("diteruskan ke petugas");
         assertThat(siti.get("/api/consultant/cases/" + number.group() + "/messages").body()).contains("Belum ada NIB, Bu");
+        assertThat(last(USER, () -> fake.photo(USER))).contains("sudah diteruskan ke petugas");
+        long photo = Sql.count(harness.databaseUrl, "SELECT max(id) FROM messages WHERE file_id IS NOT NULL");
+        HttpJson.Response file = siti.get("/api/consultant/cases/" + number.group() + "/files/" + photo);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).as("the largest size").startsWith("fake file files/Fake-photo-x-");
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+        assertThat(siti.get("/api/consultant/cases/" + number.group() + "/files/1").status()).as("not a file of the case").isEqualTo(404);
 
         FakeBotApi.Call rating = step(USER, () -> siti.postJson("/api/consultant/cases/" + number.group() + "/status",
                 Map.of("status", "resolved")), 1).get(0);
