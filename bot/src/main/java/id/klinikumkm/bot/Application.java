@@ -189,7 +189,8 @@ public final class Application implements AutoCloseable {
         var inbox = new UnansweredInbox(database.jdbi().onDemand(UnansweredInboxDao.class), json);
         var reports = new Reports(database.jdbi().onDemand(ReportsDao.class), config.clinic().hours().zone(), Clock.systemUTC());
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
-                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, files, reports), json,
+                learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, files,
+                Duration.ofMinutes(config.cases().unclaimedMinutes()), reports), json,
                 config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 

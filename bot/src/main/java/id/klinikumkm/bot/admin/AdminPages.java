@@ -23,7 +23,8 @@ public final class AdminPages {
     /** The features the staff pages show. */
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
                            UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
-                           WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, Reports reports) {}
+                           WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, java.time.Duration unclaimedAfter,
+                           Reports reports) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
@@ -36,6 +37,7 @@ public final class AdminPages {
                 new ClassifyController(features.classifier(), json, maxTextChars, pages),
                 new ReportsController(features.reports(), pages),
                 new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json),
-                new WorkspaceController(features.work(), features.cases(), features.desk(), features.files(), json, pages));
+                new WorkspaceController(features.work(), features.cases(), features.desk(), features.files(), features.unclaimedAfter(),
+                        json, pages));
     }
 }
