@@ -8,6 +8,7 @@ import id.klinikumkm.bot.accounts.AccountDao;
 import id.klinikumkm.bot.accounts.Accounts;
 import id.klinikumkm.bot.admin.AdminPages;
 import id.klinikumkm.bot.cases.AttachmentSource;
+import id.klinikumkm.bot.cases.CaseDao;
 import id.klinikumkm.bot.cases.CaseStatusReport;
 import id.klinikumkm.bot.cases.CaseWork;
 import id.klinikumkm.bot.cases.Cases;
@@ -115,7 +116,8 @@ public final class Application implements AutoCloseable {
                     new ChatPage(),
                     new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
-            var work = new CaseWork(engine, database.jdbi().onDemand(WorkspaceDao.class), desk::announce);
+            var work = new CaseWork(engine, database.jdbi().onDemand(CaseDao.class), database.jdbi().onDemand(WorkspaceDao.class),
+                    desk::announce);
             desk.bind(engine, work);
             background.add(new UnclaimedWatch(desk, config.cases().unclaimedMinutes(), config.cases().unclaimedCheckSeconds()));
             AttachmentSource files = telegram.map(TelegramChannel::files).orElse(AttachmentSource.NONE);

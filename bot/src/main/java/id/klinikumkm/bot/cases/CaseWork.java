@@ -24,12 +24,17 @@ public final class CaseWork {
     public static final Set<String> SETTABLE = Set.of("in_progress", "waiting_user", "resolved", "closed");
 
     private final ConversationEngine engine;
+    private final CaseDao lookup;
     private final WorkspaceDao workspace;
     private final Consumer<String> announce;
 
-    /** @param announce tells the consultant a case was (re)assigned to, after the change committed */
-    public CaseWork(ConversationEngine engine, WorkspaceDao workspace, Consumer<String> announce) {
+    /**
+     * @param lookup finds a case's chat before its lock is taken (outside any turn)
+     * @param announce tells the consultant a case was (re)assigned to, after the change committed
+     */
+    public CaseWork(ConversationEngine engine, CaseDao lookup, WorkspaceDao workspace, Consumer<String> announce) {
         this.engine = engine;
+        this.lookup = lookup;
         this.workspace = workspace;
         this.announce = announce;
     }
@@ -142,7 +147,7 @@ public final class CaseWork {
     }
 
     private Result inCase(String number, CaseStep step) {
-        Optional<CaseRef> found = workspace.ref(number);
+        Optional<CaseRef> found = lookup.ref(number);
         if (found.isEmpty()) {
             return Result.refused("Kasus " + number + " tidak ditemukan.");
         }

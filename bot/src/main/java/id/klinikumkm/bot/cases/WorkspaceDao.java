@@ -15,11 +15,6 @@ public interface WorkspaceDao {
             FROM cases k LEFT JOIN accounts a ON a.id = k.assigned_to
             """;
 
-    @SqlQuery("SELECT k.id, k.number, k.status, k.assigned_to, a.display_name AS holder, c.channel, c.external_id "
-            + "FROM cases k JOIN chats c ON c.id = k.chat_id LEFT JOIN accounts a ON a.id = k.assigned_to WHERE k.number = :number")
-    @RegisterConstructorMapper(CaseRef.class)
-    Optional<CaseRef> ref(String number);
-
     @SqlQuery(LIST + " WHERE k.assigned_to = :accountId AND k.status <> 'closed' ORDER BY k.updated_at DESC LIMIT 200")
     @RegisterConstructorMapper(CaseListItem.class)
     List<CaseListItem> assignedTo(long accountId);

@@ -51,9 +51,14 @@ interface ChatDao {
     /** Empties the personal fields of the chat's cases; number, status, needs and kecamatan stay for the reports. */
     @SqlUpdate("""
             UPDATE cases SET full_name = NULL, business_name = NULL, product = NULL, phone = NULL, description = NULL,
+                   rating_comment = NULL,
                    outside_place = CASE WHEN outside_place IS NULL THEN NULL ELSE '' END,
                    intake = '{}'::jsonb, erased_at = now(), updated_at = now()
             WHERE chat_id = :chatId AND erased_at IS NULL
             """)
     void forgetCases(long chatId);
+
+    /** Consultants' notes on the chat's cases are about the person, so they go too. */
+    @SqlUpdate("DELETE FROM case_notes WHERE case_id IN (SELECT id FROM cases WHERE chat_id = :chatId)")
+    void forgetCaseNotes(long chatId);
 }

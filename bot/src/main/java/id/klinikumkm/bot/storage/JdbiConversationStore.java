@@ -179,6 +179,7 @@ public final class JdbiConversationStore implements ConversationStore {
         @Override
         public void eraseAll() {
             messages.deleteForChat(row.id());
+            chats.forgetCaseNotes(row.id());
             chats.forgetCases(row.id());
             unanswered.deleteForChat(row.id());
             chats.forgetVotes(row.id());

@@ -116,7 +116,15 @@ class CaseWorkflowIT {
         assertThat(user.press("rating:star:" + number + ":1")).as("rated once").contains("sudah kami terima");
 
         assertThat(user.say("/status")).contains(number, "Selesai", "Petugas: Siti");
+        Sql.execute(databaseUrl, "INSERT INTO case_notes (case_id, account_id, body) SELECT id, assigned_to, 'catatan tentang Bu Lestari' " + caseSql);
         assertThat(user.say("apa itu NIB?")).as("back with the bot").doesNotContain("diteruskan");
+
+        user.say("/hapus");
+        user.press("delete:yes");
+        assertThat(Sql.row(databaseUrl, "SELECT rating, rating_comment, full_name, status " + caseSql))
+                .containsEntry("rating", 5).containsEntry("rating_comment", null).containsEntry("full_name", null)
+                .containsEntry("status", "resolved");
+        assertThat(Sql.count(databaseUrl, "SELECT count(*) FROM case_notes")).isZero();
         assertThat(Sql.count(databaseUrl, "SELECT count(DISTINCT kind) FROM case_events WHERE case_id = (SELECT id " + caseSql + ")"
                 + " AND kind IN ('opened', 'routed', 'claimed', 'replied', 'status', 'rated')")).isEqualTo(6);
     }
