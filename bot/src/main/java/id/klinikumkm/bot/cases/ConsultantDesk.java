@@ -7,6 +7,7 @@ import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.CommandHandler;
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.conversation.ConversationState;
+import id.klinikumkm.bot.conversation.Effect;
 import id.klinikumkm.bot.conversation.Outcome;
 import id.klinikumkm.bot.conversation.Payload;
 import id.klinikumkm.bot.conversation.Reply;
@@ -90,7 +91,10 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
                 .orElse(turn.text("desk.link.unknown"))));
     }
 
-    /** "Ambil" pressed in a consultant's chat claims the case for them; anywhere else it is refused. */
+    /**
+     * "Ambil" pressed in a consultant's chat claims the case for them; anywhere else it is refused. The claim runs
+     * after this turn, in the case's own chat, and its result is sent back here: no turn waits inside another.
+     */
     @Override
     public Outcome onButton(TurnContext turn, Payload payload) {
         Optional<String> number = payload.arg(0).filter(n -> n.matches("KUM-[0-9]{4}-[0-9]{5,7}"));
@@ -101,8 +105,18 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
         if (staff.isEmpty()) {
             return Outcome.idle(turn.withMenu(turn.text("desk.claim.not.staff")));
         }
-        CaseWork.Result result = work.get().claim(staff.get(), number.get());
-        return Outcome.idle(Reply.of((result.done() ? "✅ " : "⚠️ ") + number.get() + ": " + result.message()));
+        ChatKey chat = turn.chat();
+        return Outcome.idle().with(new Effect.AfterCommit(() -> claimFrom(chat, staff.get(), number.get())));
+    }
+
+    private void claimFrom(ChatKey chat, Staff staff, String number) {
+        try {
+            CaseWork.Result result = work.get().claim(staff, number);
+            String text = (result.done() ? "✅ " : "⚠️ ") + number + ": " + result.message();
+            engine.get().act(chat, (turn, state) -> new Acted<>(null, Outcome.then(state, Reply.of(text))));
+        } catch (RuntimeException e) {
+            LOG.warn("Claim of case {} from Telegram failed: {}", number, e.toString());
+        }
     }
 
     /**
