@@ -22,6 +22,7 @@ import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.conversation.EngineBuilder;
 import id.klinikumkm.bot.conversation.Intents;
 import id.klinikumkm.bot.faq.FaqAdmin;
 import id.klinikumkm.bot.faq.FaqAnswers;
@@ -151,7 +152,7 @@ public final class Application implements AutoCloseable {
 
     /** The FAQ feature: seed, cache, answers, the permit helper, and the main menu's topic buttons. */
     private static FaqCatalog faq(AppConfig.Faq config, Database database, ObjectMapper json, Metrics metrics, BotTexts texts,
-                                  ReloadableClassifier nlu, ConversationEngine.Builder engine) {
+                                  ReloadableClassifier nlu, EngineBuilder engine) {
         var repository = new FaqRepository(database.jdbi().onDemand(FaqDao.class), json);
         repository.applySeed(config.seedDir());
         var catalog = new FaqCatalog(repository, Duration.ofSeconds(config.cacheSeconds()));
@@ -170,7 +171,7 @@ public final class Application implements AutoCloseable {
     }
 
     /** Consultations: the intake form that opens a case, and /status. */
-    private static void intake(AppConfig config, ObjectMapper json, ConversationEngine.Builder engine, ConsultantDesk desk) {
+    private static void intake(AppConfig config, ObjectMapper json, EngineBuilder engine, ConsultantDesk desk) {
         var clinic = config.clinic();
         var cases = new Cases(clinic.hours().zone(), desk);
         var intake = new IntakeFlow(cases, json, clinic.hours(), clinic.privacyUrl(config.http().port()));

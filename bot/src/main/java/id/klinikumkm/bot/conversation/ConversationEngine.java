@@ -44,7 +44,7 @@ public final class ConversationEngine {
     private final Map<String, CommandHandler> commands;
     private final Clock clock;
 
-    private ConversationEngine(Builder builder) {
+    ConversationEngine(EngineBuilder builder) {
         this.store = builder.store;
         this.texts = builder.texts;
         this.classifier = builder.classifier;
@@ -85,8 +85,8 @@ public final class ConversationEngine {
         this(builder(store, texts));
     }
 
-    public static Builder builder(ConversationStore store, BotTexts texts) {
-        return new Builder(store, texts);
+    public static EngineBuilder builder(ConversationStore store, BotTexts texts) {
+        return new EngineBuilder(store, texts);
     }
 
     public List<OutboundMessage> handle(InboundMessage message) {
@@ -373,78 +373,5 @@ public final class ConversationEngine {
     /** The last {@code limit} messages of a chat in both directions, oldest first, to show a conversation again. */
     public List<TranscriptEntry> history(ChatKey chat, int limit) {
         return store.history(chat, limit);
-    }
-
-    /** The engine's parts: the store and texts, plus what the features contribute. */
-    public static final class Builder {
-        private final ConversationStore store;
-        private final BotTexts texts;
-        private IntentClassifier classifier = IntentClassifier.NONE;
-        private TopicAnswers topics = TopicAnswers.NONE;
-        private final List<Button> topicMenu = new ArrayList<>();
-        private final List<Flow> flows = new ArrayList<>();
-        private final List<ButtonHandler> handlers = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
-        private String handoff = "";
-        private StatusReport status;
-        private final Map<String, CommandHandler> commands = new HashMap<>();
-
-        private Builder(ConversationStore store, BotTexts texts) {
-            this.store = store;
-            this.texts = texts;
-        }
-
-        public Builder classifier(IntentClassifier value) {
-            this.classifier = value;
-            return this;
-        }
-
-        /** The answers to topics, and the menu buttons leading to them (the consultant button is added after). */
-        public Builder topics(TopicAnswers value, List<Button> menu) {
-            this.topics = value;
-            this.topicMenu.addAll(menu);
-            return this;
-        }
-
-        public Builder flow(Flow flow) {
-            flows.add(flow);
-            return this;
-        }
-
-        public Builder buttons(ButtonHandler handler) {
-            handlers.add(handler);
-            return this;
-        }
-
-        /** The flow that takes a user to a consultant ("Konsultasi dengan Petugas", /konsultasi); also registers it. */
-        public Builder handoff(Flow flow) {
-            flows.add(flow);
-            this.handoff = flow.id();
-            return this;
-        }
-
-        /** What /status and "status konsultasi saya?" answer. */
-        public Builder status(StatusReport value) {
-            this.status = value;
-            return this;
-        }
-
-        /** A feature's command, {@code /name}; the engine's own commands cannot be replaced. */
-        public Builder command(String name, CommandHandler handler) {
-            if (List.of("start", "menu", "help", "bantuan", "batal", "cancel", "hapus", "delete", "privasi", "privacy",
-                    "konsultasi", "status").contains(name) || commands.put(name, handler) != null) {
-                throw new IllegalArgumentException("command taken: " + name);
-            }
-            return this;
-        }
-
-        public Builder clock(Clock value) {
-            this.clock = value;
-            return this;
-        }
-
-        public ConversationEngine build() {
-            return new ConversationEngine(this);
-        }
     }
 }
