@@ -14,6 +14,7 @@ import id.klinikumkm.bot.nlu.Retrainer;
 import id.klinikumkm.bot.nlu.TrainingExamples;
 import id.klinikumkm.bot.reports.Reports;
 import id.klinikumkm.bot.http.Routes;
+import java.time.Duration;
 import java.util.List;
 
 /** The staff pages' routes, the guard first, built from the features they show. */
@@ -23,7 +24,7 @@ public final class AdminPages {
     /** The features the staff pages show. */
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
                            UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
-                           WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, java.time.Duration unclaimedAfter,
+                           WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, Duration unclaimedAfter,
                            Reports reports) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {

@@ -16,6 +16,8 @@ import id.klinikumkm.bot.http.JsonBody;
 import id.klinikumkm.bot.http.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +34,13 @@ final class WorkspaceController implements Routes {
     private final WorkspaceDao cases;
     private final ConsultantDesk desk;
     private final AttachmentSource files;
-    private final java.time.Duration unclaimedAfter;
+    private final Duration unclaimedAfter;
     private final ObjectMapper json;
     private final Pages pages;
 
     /** @param unclaimedAfter a case untaken for this long is marked late in the lists */
     WorkspaceController(CaseWork work, WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files,
-                        java.time.Duration unclaimedAfter, ObjectMapper json, Pages pages) {
+                        Duration unclaimedAfter, ObjectMapper json, Pages pages) {
         this.unclaimedAfter = unclaimedAfter;
         this.work = work;
         this.cases = cases;
@@ -92,7 +94,7 @@ final class WorkspaceController implements Routes {
         Map<String, Object> params = new HashMap<>();
         params.put("staff", staff);
         params.put("linkCode", linkCode);
-        params.put("lateBefore", java.time.OffsetDateTime.now().minus(unclaimedAfter));
+        params.put("lateBefore", OffsetDateTime.now().minus(unclaimedAfter));
         params.put("mine", cases.assignedTo(staff.account().id()));
         params.put("queue", cases.queue());
         params.put("open", isAdmin(staff.account()) ? cases.allOpen() : List.of());
