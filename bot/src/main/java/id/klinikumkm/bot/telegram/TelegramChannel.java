@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,13 @@ public final class TelegramChannel implements AutoCloseable {
         this.config = config;
         this.texts = texts;
         TelegramUrl url = telegramUrl(config.apiUrl());
+        // OkHttp allows 5 requests per host by default, and every Bot API call goes to one host: replies would
+        // queue behind indicators and callback answers. Sized for the outbox's pace plus the handler threads.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(64);
+        dispatcher.setMaxRequestsPerHost(64);
         OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .build();

@@ -33,6 +33,7 @@ final class UpdateProcessor implements AutoCloseable {
     private final OutboxDao outbox;
     private final TelegramClient client;
     private final Runnable afterReplies;
+    private final TypingIndicator typing;
 
     UpdateProcessor(int threads, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
@@ -41,6 +42,7 @@ final class UpdateProcessor implements AutoCloseable {
         this.outbox = outbox;
         this.client = client;
         this.afterReplies = afterReplies;
+        this.typing = new TypingIndicator(this::showTyping, TypingIndicator.DEFAULT_DELAY);
         this.stripes = new ExecutorService[threads];
         for (int i = 0; i < threads; i++) {
             int number = i;
@@ -59,9 +61,10 @@ final class UpdateProcessor implements AutoCloseable {
             MappedUpdate mapped = mapper.map(update);
             if (mapped instanceof MappedUpdate.Inbound inbound) {
                 if (inbound.showTyping()) {
-                    showTyping(inbound.message().chat().externalId());
+                    typing.whileWorking(inbound.message().chat().externalId(), () -> engine.handle(inbound.message()));
+                } else {
+                    engine.handle(inbound.message());
                 }
-                engine.handle(inbound.message());
                 inbound.callbackQueryId().ifPresent(this::answerCallback);
                 afterReplies.run();
             } else if (mapped instanceof MappedUpdate.BlockChange change) {
@@ -109,6 +112,7 @@ final class UpdateProcessor implements AutoCloseable {
 
     @Override
     public void close() {
+        typing.close();
         for (ExecutorService stripe : stripes) {
             stripe.shutdown();
         }
