@@ -5,6 +5,7 @@ import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.config.ConfigException;
 import id.klinikumkm.bot.config.ConfigLoader;
 import id.klinikumkm.bot.nlu.NluCommands;
+import id.klinikumkm.bot.storage.OutboxBench;
 
 /**
  * Command line: {@code java -jar klinik-bot.jar [serve]}, or one of the classifier tools in {@link NluCommands}.
@@ -17,9 +18,12 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         boolean nlu = NluCommands.COMMANDS.contains(command);
         boolean user = "user".equals(command);
+        if (OutboxBench.COMMAND.equals(command)) {
+            System.exit(OutboxBench.run(args, System.out, System.err));
+        }
         if (!"serve".equals(command) && !nlu && !user) {
             System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve | "
-                    + NluCommands.USAGE + " | " + AccountCommands.USAGE + "]");
+                    + NluCommands.USAGE + " | " + AccountCommands.USAGE + " | " + OutboxBench.USAGE + "]");
             System.exit(2);
         }
         AppConfig config;
