@@ -47,17 +47,18 @@ final class UpdateIntake {
     /** Queues updates that were recorded at least {@code olderThanSeconds} ago but are still unhandled. */
     int resumeUnhandled(double olderThanSeconds) {
         List<String> pending = updates.unhandled(CHANNEL, olderThanSeconds, MAX_ATTEMPTS, 500);
+        int resumed = 0;
         for (String payload : pending) {
             try {
-                processor.dispatch(json.readValue(payload, Update.class));
+                resumed += processor.dispatch(json.readValue(payload, Update.class)) ? 1 : 0;
             } catch (JsonProcessingException e) {
                 LOG.warn("A recorded update could not be read back: {}", e.getOriginalMessage());
             }
         }
-        if (!pending.isEmpty()) {
-            LOG.info("Resumed {} recorded but unhandled updates", pending.size());
+        if (resumed > 0) {
+            LOG.info("Resumed {} recorded but unhandled updates", resumed);
         }
-        return pending.size();
+        return resumed;
     }
 
     private String write(Update update) {

@@ -6,6 +6,8 @@ import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ final class UpdateProcessor implements AutoCloseable {
     private final TelegramClient client;
     private final Runnable afterReplies;
     private final TypingIndicator typing;
+    /** Updates waiting in a stripe or being handled, so a sweep never queues one twice. */
+    private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
 
     UpdateProcessor(int threads, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
@@ -50,10 +54,30 @@ final class UpdateProcessor implements AutoCloseable {
         }
     }
 
-    /** Queues an update behind the earlier ones of its chat. */
-    void dispatch(Update update) {
+    /**
+     * Queues an update behind the earlier ones of its chat, unless it is queued or being handled already (the
+     * sweeper finds such updates still unhandled in the database).
+     *
+     * @return whether it was queued now
+     */
+    boolean dispatch(Update update) {
+        if (!queued.add(update.getUpdateId())) {
+            return false;
+        }
         String chatId = UpdateMapper.chatIdOf(update);
-        stripes[Math.floorMod(chatId.hashCode(), stripes.length)].execute(() -> process(update));
+        try {
+            stripes[Math.floorMod(chatId.hashCode(), stripes.length)].execute(() -> {
+                try {
+                    process(update);
+                } finally {
+                    queued.remove(update.getUpdateId());
+                }
+            });
+        } catch (RuntimeException e) {
+            queued.remove(update.getUpdateId());
+            throw e;
+        }
+        return true;
     }
 
     private void process(Update update) {

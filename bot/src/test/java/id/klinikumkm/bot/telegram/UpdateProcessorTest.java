@@ -1,0 +1,84 @@
+package id.klinikumkm.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import id.klinikumkm.bot.conversation.BotTexts;
+import id.klinikumkm.bot.conversation.ChatKey;
+import id.klinikumkm.bot.conversation.ChatSession;
+import id.klinikumkm.bot.conversation.ConversationEngine;
+import id.klinikumkm.bot.conversation.ConversationStore;
+import id.klinikumkm.bot.conversation.OutboundMessage;
+import id.klinikumkm.bot.conversation.TranscriptEntry;
+import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.testing.InMemoryConversationStore;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** An update already queued or being handled is not queued again when a sweep finds it still unhandled. */
+class UpdateProcessorTest {
+
+    /** Holds the first turn until released, and counts turns. */
+    private static final class HeldStore implements ConversationStore {
+        final InMemoryConversationStore delegate = new InMemoryConversationStore();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger turns = new AtomicInteger();
+
+        @Override
+        public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
+            turns.incrementAndGet();
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return delegate.inChat(chat, work);
+        }
+
+        @Override
+        public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+            return delegate.outboundAfter(chat, afterId, limit);
+        }
+
+        @Override
+        public List<TranscriptEntry> history(ChatKey chat, int limit) {
+            return delegate.history(chat, limit);
+        }
+    }
+
+    @Test
+    void a_queued_update_is_not_queued_twice_but_may_be_again_once_handled() throws Exception {
+        HeldStore store = new HeldStore();
+        ConversationEngine engine = new ConversationEngine(store, BotTexts.load());
+        Update update = TelegramJson.create().readValue("""
+                {"update_id": 10, "message": {"message_id": 1, "date": 1700000000,
+                 "chat": {"id": 55, "type": "private", "first_name": "Siti"},
+                 "from": {"id": 55, "is_bot": false, "first_name": "Siti"}, "text": "halo"}}
+                """, Update.class);
+        try (UpdateProcessor processor = new UpdateProcessor(2, engine, mock(ProcessedUpdateDao.class), mock(OutboxDao.class),
+                mock(TelegramClient.class), () -> { })) {
+            assertThat(processor.dispatch(update)).isTrue();
+            assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(processor.dispatch(update)).as("still being handled").isFalse();
+
+            store.release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            boolean queuedAgain = false;
+            while (!queuedAgain && System.nanoTime() < deadline) {
+                queuedAgain = processor.dispatch(update);
+                Thread.sleep(10);
+            }
+            assertThat(queuedAgain).as("a handled update may be queued again (a failed one is retried)").isTrue();
+        }
+        assertThat(store.turns.get()).isEqualTo(2);
+    }
+}
