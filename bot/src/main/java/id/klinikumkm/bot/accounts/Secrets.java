@@ -7,8 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random secrets (session cookies, CSRF and API tokens, generated passwords) and their stored hashes. */
-final class Secrets {
+/**
+ * Random secrets (session cookies, CSRF and API tokens, generated passwords, one-time codes) and their stored
+ * hashes.
+ */
+public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -23,15 +26,25 @@ final class Secrets {
 
     /** A password that is easy to type from a phone (no look-alike letters). */
     static String password() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        return readable(16);
+    }
+
+    /** {@code length} random letters and digits without look-alikes (no 0/O, 1/l/I). */
+    public static String readable(int length) {
+        return fromAlphabet(PASSWORD_ALPHABET, length);
+    }
+
+    /** {@code length} random characters of {@code alphabet}. */
+    public static String fromAlphabet(String alphabet, int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
-        return password.toString();
+        return code.toString();
     }
 
     /** Tokens are long and random, so a plain SHA-256 is enough to store them (unlike passwords). */
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

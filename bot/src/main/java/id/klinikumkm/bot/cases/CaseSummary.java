@@ -11,6 +11,6 @@ import java.util.Optional;
 public record CaseSummary(String number, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt, String consultant) {
     /** The consultant's first name, as the user is told it. */
     public Optional<String> consultantFirstName() {
-        return Optional.ofNullable(consultant).filter(name -> !name.isBlank()).map(name -> name.strip().split("\\s+")[0]);
+        return Staff.firstNameOf(consultant);
     }
 }

@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.cases;
 
+import id.klinikumkm.bot.accounts.Secrets;
 import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.ButtonHandler;
 import id.klinikumkm.bot.conversation.Channel;
@@ -13,15 +14,10 @@ import id.klinikumkm.bot.conversation.Payload;
 import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.SystemAction.Acted;
 import id.klinikumkm.bot.conversation.TurnContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +38,6 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ConsultantDesk.class);
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     private static final String CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DeskDao desk;
     private final Optional<String> group;
@@ -67,13 +62,10 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
 
     /** A new code for {@code accountId}, shown once in the workspace; valid 15 minutes, replacing any older one. */
     public String newLinkCode(long accountId) {
-        StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            code.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
-        }
-        code.insert(4, '-');
-        desk.saveLinkCode(accountId, hash(code.toString()), OffsetDateTime.now(ZoneOffset.UTC).plus(CODE_LIFETIME));
-        return code.toString();
+        String letters = Secrets.fromAlphabet(CODE_CHARS, 8);
+        String code = letters.substring(0, 4) + "-" + letters.substring(4);
+        desk.saveLinkCode(accountId, Secrets.hash(code), OffsetDateTime.now(ZoneOffset.UTC).plus(CODE_LIFETIME));
+        return code;
     }
 
     /** {@code /hubungkan KODE}, in the consultant's own Telegram chat. */
@@ -86,7 +78,7 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
         if (code.length() != 8) {
             return Outcome.then(state, Reply.of(turn.text("desk.link.usage")));
         }
-        Optional<String> linked = desk.link(hash(code.substring(0, 4) + "-" + code.substring(4)), turn.chat().externalId());
+        Optional<String> linked = desk.link(Secrets.hash(code.substring(0, 4) + "-" + code.substring(4)), turn.chat().externalId());
         return Outcome.then(state, Reply.of(linked.map(name -> turn.text("desk.link.done").replace("{0}", name))
                 .orElse(turn.text("desk.link.unknown"))));
     }
@@ -161,16 +153,7 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
     }
 
     private static String noticeText(TurnContext turn, DeskDao.Notice notice, String textKey) {
-        return turn.text(textKey).replace("{0}", notice.number()).replace("{1}", CaseTexts.needs(turn, notice.needs()))
+        return turn.text(textKey).replace("{0}", notice.number()).replace("{1}", CaseTexts.needs(turn.texts(), notice.needs()))
                 .replace("{2}", notice.place()).replace("{3}", notice.product() == null ? "—" : notice.product());
-    }
-
-    private static String hash(String code) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

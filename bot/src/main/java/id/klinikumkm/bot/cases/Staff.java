@@ -1,5 +1,7 @@
 package id.klinikumkm.bot.cases;
 
+import java.util.Optional;
+
 /** Who acts on a case in the workspace. */
 public record Staff(long accountId, String displayName, boolean admin) {
     String actorKind() {
@@ -8,7 +10,12 @@ public record Staff(long accountId, String displayName, boolean admin) {
 
     /** The first name users are told ("Siti" of "Siti Aminah"). */
     String firstName() {
-        String name = displayName.strip();
-        return name.isEmpty() ? "Petugas" : name.split("\\s+")[0];
+        return firstNameOf(displayName).orElse("Petugas");
+    }
+
+    /** "Siti" of "Siti Aminah"; empty for a blank or missing name. */
+    static Optional<String> firstNameOf(String displayName) {
+        return Optional.ofNullable(displayName).map(String::strip).filter(name -> !name.isEmpty())
+                .map(name -> name.split("\\s+")[0]);
     }
 }

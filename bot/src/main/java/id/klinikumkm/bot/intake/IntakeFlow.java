@@ -9,6 +9,7 @@ import static id.klinikumkm.bot.intake.IntakeAsking.SUMMARY;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.klinikumkm.bot.accounts.Secrets;
 import id.klinikumkm.bot.cases.Cases;
 import id.klinikumkm.bot.config.OfficeHours;
 import id.klinikumkm.bot.conversation.ButtonHandler;
@@ -23,7 +24,6 @@ import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.TurnContext;
 import id.klinikumkm.bot.conversation.YesNo;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +43,6 @@ public final class IntakeFlow implements Flow, ButtonHandler {
     private static final Set<String> SEND_WORDS = Set.of("kirim", "kirimkan", "send", "sudah benar", "benar", "ya", "iya",
             "ok", "oke", "ya kirim", "oke kirim", "sudah");
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {};
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TOKEN_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final Cases cases;
     private final ObjectMapper json;
@@ -79,7 +77,7 @@ public final class IntakeFlow implements Flow, ButtonHandler {
     @Override
     public Outcome start(TurnContext turn) {
         IntakeForm form = new IntakeForm(ConversationState.in(ID, CONSENT, turn.now()))
-                .with(IntakeForm.SUBMISSION, token())
+                .with(IntakeForm.SUBMISSION, Secrets.readable(10))
                 .with(IntakeForm.MARK, String.valueOf(turn.transcriptMark()));
         Optional<String> need = preselectedNeed(turn);
         if (need.isPresent()) {
@@ -259,13 +257,5 @@ public final class IntakeFlow implements Flow, ButtonHandler {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String token() {
-        StringBuilder token = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            token.append(TOKEN_CHARS.charAt(RANDOM.nextInt(TOKEN_CHARS.length())));
-        }
-        return token.toString();
     }
 }

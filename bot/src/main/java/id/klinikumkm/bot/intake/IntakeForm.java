@@ -1,5 +1,6 @@
 package id.klinikumkm.bot.intake;
 
+import id.klinikumkm.bot.cases.CaseTexts;
 import id.klinikumkm.bot.cases.NewCase;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.ConversationState;
@@ -107,8 +108,7 @@ record IntakeForm(ConversationState state) {
             case KECAMATAN -> get(OUTSIDE).map(place -> texts.get("intake.kec.outside.value").replace("{0}", place))
                     .orElse(value(field));
             case PHONE -> value(field).isEmpty() ? "" : PhoneNumbers.display(value(field));
-            case NEEDS -> String.join(", ", Needs.parse(value(field)).stream()
-                    .map(need -> texts.get("intake.need." + need)).toList());
+            case NEEDS -> CaseTexts.needs(texts, value(field));
             default -> value(field);
         };
     }

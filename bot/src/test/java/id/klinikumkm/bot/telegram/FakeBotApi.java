@@ -256,6 +256,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** Forgets the recorded calls (queued updates, failures, webhook and commands stay). */
+    /** Runs {@code action} (queueing an update, calling the service) and returns the next {@code count} messages to the chat. */
+    public List<Call> repliesTo(long chatId, Runnable action, int count, Duration timeout) {
+        int before = sentTo(chatId).size();
+        action.run();
+        return awaitSentTo(chatId, before + count, timeout).subList(before, before + count);
+    }
+
     public void clear() {
         synchronized (lock) {
             calls.clear();

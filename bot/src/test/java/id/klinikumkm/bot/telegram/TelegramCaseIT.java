@@ -34,10 +34,7 @@ class TelegramCaseIT {
     }
 
     private List<FakeBotApi.Call> step(long chat, Runnable update, int replies) {
-        int before = fake.sentTo(chat).size();
-        update.run();
-        List<FakeBotApi.Call> sent = fake.awaitSentTo(chat, before + replies, WAIT);
-        return sent.subList(before, before + replies);
+        return fake.repliesTo(chat, update, replies, WAIT);
     }
 
     private String last(long chat, Runnable update) {

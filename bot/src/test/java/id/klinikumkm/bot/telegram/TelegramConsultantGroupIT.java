@@ -34,9 +34,7 @@ class TelegramConsultantGroupIT {
 
     private void link(HttpJson staff, long chat) {
         String code = staff.postJson("/api/consultant/telegram/code", Map.of()).json().get("code").asText();
-        int before = fake.sentTo(chat).size();
-        fake.textMessage(chat, "/hubungkan " + code);
-        assertThat(fake.awaitSentTo(chat, before + 1, WAIT).get(before).text()).contains("terhubung");
+        assertThat(fake.repliesTo(chat, () -> fake.textMessage(chat, "/hubungkan " + code), 1, WAIT).get(0).text()).contains("terhubung");
     }
 
     @Test
@@ -53,14 +51,12 @@ class TelegramConsultantGroupIT {
         assertThat(notice.text()).contains(queued, "Lainnya", "Kraksaan").doesNotContain("0812", "3456");
         assertThat(notice.inlineButtons()).extracting(b -> b.get("callback_data")).containsExactly("case:claim:" + queued);
 
-        int before = fake.sentTo(BUDI).size();
-        fake.groupCallbackQuery(GROUP, BUDI, "case:claim:" + queued);
-        assertThat(fake.awaitSentTo(BUDI, before + 1, WAIT).get(before).text()).contains(queued, "Kasus berhasil diambil");
+        assertThat(fake.repliesTo(BUDI, () -> fake.groupCallbackQuery(GROUP, BUDI, "case:claim:" + queued), 1, WAIT).get(0).text())
+                .contains(queued, "Kasus berhasil diambil");
         assertThat(Sql.row(harness.databaseUrl, "SELECT k.status, a.username FROM cases k JOIN accounts a ON a.id = k.assigned_to"
                 + " WHERE k.number = '" + queued + "'")).containsEntry("status", "in_progress").containsEntry("username", "budi");
-        int strangers = fake.sentTo(4_242).size();
-        fake.groupCallbackQuery(GROUP, 4_242, "case:claim:" + queued);
-        assertThat(fake.awaitSentTo(4_242, strangers + 1, WAIT).get(strangers).text()).contains("hanya untuk petugas");
+        assertThat(fake.repliesTo(4_242, () -> fake.groupCallbackQuery(GROUP, 4_242, "case:claim:" + queued), 1, WAIT).get(0).text())
+                .contains("hanya untuk petugas");
 
         String late = new WebChatUser(new HttpJson(app.httpPort()), "group-case-walk-00002").openCase("Sri Mulyani", "lainnya");
         fake.awaitSentTo(GROUP, 2, WAIT);

@@ -29,10 +29,7 @@ class TelegramIntakeIT {
 
     /** Sends an update and returns the {@code replies} messages it leads to. */
     private List<FakeBotApi.Call> step(Runnable update, int replies) {
-        int before = fake.sentTo(CHAT).size();
-        update.run();
-        List<FakeBotApi.Call> sent = fake.awaitSentTo(CHAT, before + replies, WAIT);
-        return sent.subList(before, before + replies);
+        return fake.repliesTo(CHAT, update, replies, WAIT);
     }
 
     private FakeBotApi.Call one(Runnable update) {
