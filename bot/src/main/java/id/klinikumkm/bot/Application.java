@@ -105,10 +105,10 @@ public final class Application implements AutoCloseable {
             var desk = new ConsultantDesk(database.jdbi().onDemand(DeskDao.class), config.cases().consultantsChat());
             intake(config, json, builder, desk);
             var engine = builder.build();
-            OutboxDao outbox = database.jdbi().onDemand(OutboxDao.class);
+            OutboxDao outbox = database.outboxJdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
             var telegram = TelegramChannel.create(config.telegram(), engine, texts, outbox,
-                    database.jdbi().onDemand(ProcessedUpdateDao.class),
+                    database.intakeJdbi().onDemand(ProcessedUpdateDao.class),
                     database.jdbi().onDemand(SettingsDao.class),
                     metrics.registry());
             List<Routes> routes = new ArrayList<>(List.of(

@@ -11,8 +11,18 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
 
     /**
      * @param url empty for the embedded PostgreSQL
+     * @param poolSize connections for conversation turns and pages
+     * @param intakePoolSize connections for recording incoming updates and the readiness check, so a backlog of
+     *                       turns never stops the service from taking in updates or answering /ready
+     * @param outboxPoolSize connections for sending, so replies keep leaving under load
      */
-    public record Db(Optional<String> url, String user, Secret password, int poolSize, Path embeddedDir, int embeddedPort) {
+    public record Db(Optional<String> url, String user, Secret password, int poolSize, int intakePoolSize,
+                     int outboxPoolSize, Path embeddedDir, int embeddedPort) {
+        /** A configuration with the default intake and outbox pools (tools and benchmarks). */
+        public Db(Optional<String> url, String user, Secret password, int poolSize, Path embeddedDir, int embeddedPort) {
+            this(url, user, password, poolSize, 4, 2, embeddedDir, embeddedPort);
+        }
+
         public boolean embedded() {
             return url.isEmpty();
         }
@@ -20,8 +30,12 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
 
     public enum TelegramMode { OFF, POLLING, WEBHOOK, AUTO }
 
+    /**
+     * @param queueCapacity updates waiting to be handled at most; beyond it the webhook asks Telegram to retry
+     *                      later and polling waits
+     */
     public record Telegram(Secret botToken, TelegramMode mode, URI apiUrl, Optional<URI> webhookUrl, Secret webhookSecret,
-                           int webhookMaxConnections, int pollingTimeoutSeconds, int handlerThreads) {
+                           int webhookMaxConnections, int pollingTimeoutSeconds, int handlerThreads, int queueCapacity) {
         /** The mode after AUTO is resolved from what is configured. */
         public TelegramMode effectiveMode() {
             if (mode != TelegramMode.AUTO) {

@@ -69,6 +69,8 @@ public final class ConfigLoader {
                 text("db.user"),
                 new AppConfig.Secret(text("db.password")),
                 integer("db.pool.size", 1, 200),
+                integer("db.pool.intake.size", 1, 50),
+                integer("db.pool.outbox.size", 1, 20),
                 Path.of(required("db.embedded.dir")),
                 integer("db.embedded.port", 0, 65535));
         var telegram = new AppConfig.Telegram(
@@ -79,7 +81,8 @@ public final class ConfigLoader {
                 webhookSecret("telegram.webhook.secret"),
                 integer("telegram.webhook.max.connections", 1, 100),
                 integer("telegram.polling.timeout.seconds", 0, 100),
-                integer("telegram.handler.threads", 1, 64));
+                integer("telegram.handler.threads", 1, 64),
+                integer("telegram.queue.capacity", 1, 100_000));
         if (telegram.effectiveMode() == AppConfig.TelegramMode.WEBHOOK) {
             if (telegram.webhookUrl().isEmpty()) {
                 throw invalid("telegram.webhook.url", "", "must be set in webhook mode");
@@ -91,7 +94,7 @@ public final class ConfigLoader {
         var chat = new AppConfig.Chat(
                 integer("chat.max.text.chars", 1, 100_000),
                 integer("chat.rate.per.session.per.minute", 3, 10_000),
-                integer("chat.rate.per.address.per.minute", 3, 100_000),
+                integer("chat.rate.per.address.per.minute", 3, 10_000_000),
                 bool("http.trust.forwarded.for"));
         double threshold = probability("nlu.threshold");
         var nlu = new AppConfig.Nlu(

@@ -14,14 +14,17 @@ interface ChatDao {
             """)
     void ensureExists(String channel, String externalId);
 
-    /** Locks the chat row until the transaction ends, serialising turns of one chat across instances. */
+    /**
+     * Locks the chat row until the transaction ends, serialising turns of one chat across instances; empty
+     * for a chat never seen (then {@link #ensureExists} and lock again).
+     */
     @SqlQuery("""
             SELECT id, state_flow, state_step, state_slots::text AS state_slots, state_entered_at,
-                   consent_at IS NOT NULL AS consented
+                   consent_at IS NOT NULL AS consented, display_name
             FROM chats WHERE channel = :channel AND external_id = :externalId
             FOR UPDATE
             """)
-    ChatRow lock(String channel, String externalId);
+    java.util.Optional<ChatRow> lock(String channel, String externalId);
 
     @SqlUpdate("""
             UPDATE chats SET state_flow = :flow, state_step = :step, state_slots = CAST(:slots AS jsonb),
@@ -33,7 +36,7 @@ interface ChatDao {
     @SqlUpdate("UPDATE chats SET consent_at = CASE WHEN :given THEN now() END, updated_at = now() WHERE id = :chatId")
     void saveConsent(long chatId, boolean given);
 
-    @SqlUpdate("UPDATE chats SET display_name = :displayName, updated_at = now() WHERE id = :chatId AND display_name IS DISTINCT FROM :displayName")
+    @SqlUpdate("UPDATE chats SET display_name = :displayName, updated_at = now() WHERE id = :chatId")
     void saveDisplayName(long chatId, String displayName);
 
     /** Keeps the chat's FAQ votes for the counts but no longer ties them to the chat (erasure). */

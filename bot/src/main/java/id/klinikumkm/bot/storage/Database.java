@@ -14,18 +14,35 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The connection pool, the schema migrations and Jdbi; owns the embedded server when there is one. */
+/**
+ * The connection pools, the schema migrations and Jdbi; owns the embedded server when there is one. Three pools,
+ * one per purpose, so that no purpose can starve another under load: turns and pages, recording incoming
+ * updates (and the readiness check), and sending replies.
+ */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource dataSource;
+    private final HikariDataSource intakeSource;
+    private final HikariDataSource outboxSource;
     private final Jdbi jdbi;
+    private final Jdbi intake;
+    private final Jdbi outbox;
     private final Optional<EmbeddedPostgresServer> embedded;
 
-    private Database(HikariDataSource dataSource, Optional<EmbeddedPostgresServer> embedded) {
+    private Database(HikariDataSource dataSource, HikariDataSource intakeSource, HikariDataSource outboxSource,
+                     Optional<EmbeddedPostgresServer> embedded) {
         this.dataSource = dataSource;
+        this.intakeSource = intakeSource;
+        this.outboxSource = outboxSource;
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.jdbi = jdbi(dataSource);
+        this.intake = jdbi(intakeSource);
+        this.outbox = jdbi(outboxSource);
+    }
+
+    private static Jdbi jdbi(HikariDataSource source) {
+        return Jdbi.create(source).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
     /** Connects (starting the embedded server if no URL is configured) and migrates the schema. */
@@ -35,7 +52,7 @@ public final class Database implements AutoCloseable {
                 : Optional.empty();
         try {
             String url = config.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl("postgres"));
-            HikariDataSource dataSource = pool(config, url);
+            HikariDataSource dataSource = pool(config, url, "klinik-db", config.poolSize());
             try {
                 migrate(dataSource);
             } catch (RuntimeException e) {
@@ -43,14 +60,15 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             LOG.info("Database ready ({})", config.embedded() ? "embedded PostgreSQL" : "external PostgreSQL");
-            return new Database(dataSource, embedded);
+            return new Database(dataSource, pool(config, url, "klinik-db-intake", config.intakePoolSize()),
+                    pool(config, url, "klinik-db-outbox", config.outboxPoolSize()), embedded);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw e;
         }
     }
 
-    private static HikariDataSource pool(AppConfig.Db config, String url) {
+    private static HikariDataSource pool(AppConfig.Db config, String url, String name, int size) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         if (!config.user().isEmpty()) {
@@ -59,8 +77,8 @@ public final class Database implements AutoCloseable {
         if (!config.password().isEmpty()) {
             hikari.setPassword(config.password().value());
         }
-        hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setPoolName("klinik-db");
+        hikari.setMaximumPoolSize(size);
+        hikari.setPoolName(name);
         hikari.setConnectionTimeout(5_000);
         hikari.setValidationTimeout(2_000);
         // Start even when the database is briefly unreachable; /ready reports it.
@@ -77,13 +95,24 @@ public final class Database implements AutoCloseable {
         LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
     }
 
+    /** For conversation turns, pages and everything without a pool of its own. */
     public Jdbi jdbi() {
         return jdbi;
     }
 
+    /** For recording incoming updates. */
+    public Jdbi intakeJdbi() {
+        return intake;
+    }
+
+    /** For sending replies. */
+    public Jdbi outboxJdbi() {
+        return outbox;
+    }
+
     /** True when a connection can be taken and answers a trivial query within a couple of seconds. */
     public boolean isReachable() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = intakeSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             return statement.execute("SELECT 1");
         } catch (SQLException e) {
@@ -93,6 +122,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        intakeSource.close();
+        outboxSource.close();
         dataSource.close();
         embedded.ifPresent(EmbeddedPostgresServer::close);
     }

@@ -14,7 +14,6 @@ import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.Sender;
 import id.klinikumkm.bot.conversation.TranscriptEntry;
 import id.klinikumkm.bot.conversation.UnansweredQuestion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,10 +36,16 @@ public final class JdbiConversationStore implements ConversationStore {
     @Override
     public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
         return jdbi.inTransaction(handle -> {
-            ChatDao chats = handle.attach(ChatDao.class);
-            chats.ensureExists(chat.channel().id(), chat.externalId());
-            ChatRow row = chats.lock(chat.channel().id(), chat.externalId());
-            return work.apply(new Session(handle, chat, row));
+            TurnDao dao = handle.attach(TurnDao.class);
+            String channel = chat.channel().id();
+            ChatRow row = dao.lock(channel, chat.externalId()).orElseGet(() -> {
+                dao.ensureExists(channel, chat.externalId());
+                return dao.lock(channel, chat.externalId()).orElseThrow();
+            });
+            Session session = new Session(handle, dao, chat, row);
+            T result = work.apply(session);
+            session.flush();
+            return result;
         });
     }
 
@@ -70,26 +75,34 @@ public final class JdbiConversationStore implements ConversationStore {
         private final Handle handle;
         private final ChatKey chat;
         private final ChatRow row;
-        private final ChatDao chats;
-        private final MessageDao messages;
-        private final AuditDao audit;
-        private final ProcessedUpdateDao updates;
-        private final UnansweredDao unanswered;
+        private final TurnDao dao;
+        /** The user's message waits here to be written with the answers, in one statement. */
+        private final TurnMessages messages = new TurnMessages();
+        private final ConversationState stored;
         private ConversationState state;
         private boolean consented;
 
-        Session(Handle handle, ChatKey chat, ChatRow row) {
+        Session(Handle handle, TurnDao dao, ChatKey chat, ChatRow row) {
             this.handle = handle;
             this.chat = chat;
             this.row = row;
-            this.chats = handle.attach(ChatDao.class);
-            this.messages = handle.attach(MessageDao.class);
-            this.audit = handle.attach(AuditDao.class);
-            this.updates = handle.attach(ProcessedUpdateDao.class);
-            this.unanswered = handle.attach(UnansweredDao.class);
-            this.state = new ConversationState(row.stateFlow(), row.stateStep(), json.read(row.stateSlots(), SLOTS),
+            this.dao = dao;
+            this.stored = new ConversationState(row.stateFlow(), row.stateStep(), json.read(row.stateSlots(), SLOTS),
                     row.stateEnteredAt().toInstant());
+            this.state = stored;
             this.consented = row.consented();
+        }
+
+        /**
+         * Writes what is still gathered, and the state once, at the end of the turn and only when it changed
+         * (most answers leave it idle).
+         */
+        void flush() {
+            messages.writeTo(dao, row.id());
+            if (!state.equals(stored)) {
+                dao.saveState(row.id(), state.flow(), state.step(), json.write(state.slots()),
+                        state.enteredAt().atOffset(java.time.ZoneOffset.UTC));
+            }
         }
 
         @Override
@@ -104,71 +117,67 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void setConsent(boolean given) {
-            chats.saveConsent(row.id(), given);
+            dao.saveConsent(row.id(), given);
             consented = given;
         }
 
         @Override
         public boolean markUpdateHandled(long updateId) {
-            return updates.markHandled(chat.channel().id(), updateId).isPresent();
+            return dao.markHandled(chat.channel().id(), updateId).isPresent();
         }
 
         @Override
         public void saveState(ConversationState next) {
-            chats.saveState(row.id(), next.flow(), next.step(), json.write(next.slots()),
-                    next.enteredAt().atOffset(java.time.ZoneOffset.UTC));
             state = next;
         }
 
         @Override
         public void recordInbound(Sender sender, Input input) {
-            if (!sender.displayName().isBlank()) {
-                chats.saveDisplayName(row.id(), sender.displayName());
+            if (!sender.displayName().isBlank() && !sender.displayName().equals(row.displayName())) {
+                dao.saveDisplayName(row.id(), sender.displayName());
             }
             if (input instanceof Input.Text text) {
-                messages.insertInbound(row.id(), "text", text.text());
+                messages.inbound("text", text.text(), null);
             } else if (input instanceof Input.ButtonPress press) {
-                messages.insertInbound(row.id(), "button", press.payload());
+                messages.inbound("button", press.payload(), null);
             } else if (input instanceof Input.Contact contact) {
-                messages.insertInbound(row.id(), "text", contact.phoneNumber());
+                messages.inbound("text", contact.phoneNumber(), null);
             } else if (input instanceof Input.Attachment attachment) {
                 // The file itself stays with the channel; a photo's or document's reference is kept for consultants.
-                messages.insertInboundFile(row.id(), "[" + attachment.kind() + "]", attachment.fileId().orElse(null));
+                messages.inbound("text", "[" + attachment.kind() + "]", attachment.fileId().orElse(null));
             }
         }
 
         @Override
         public List<OutboundMessage> recordOutbound(List<Reply> replies) {
             String delivery = chat.channel() == Channel.WEB ? null : "pending";
-            List<OutboundMessage> stored = new ArrayList<>(replies.size());
             for (Reply reply : replies) {
                 var consultant = reply.consultant();
-                StoredMessageRow saved = messages.insertOutbound(row.id(), consultant.isPresent() ? OutboundMessage.CONSULTANT : OutboundMessage.BOT,
-                        reply.text(), json.write(reply.buttons()), delivery,
-                        consultant.map(Reply.Consultant::caseId).orElse(null), consultant.map(Reply.Consultant::accountId).orElse(null));
-                stored.add(toOutbound(chat, saved));
+                messages.outbound(consultant.isPresent() ? OutboundMessage.CONSULTANT : OutboundMessage.BOT, reply.text(),
+                        json.write(reply.buttons()), delivery, consultant.map(Reply.Consultant::caseId).orElse(null),
+                        consultant.map(Reply.Consultant::accountId).orElse(null));
             }
-            return stored;
+            return messages.writeTo(dao, row.id()).stream().map(saved -> toOutbound(chat, saved)).toList();
         }
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            unanswered.insert(row.id(), question.text(), question.reason(), json.write(question.top()));
+            dao.insert(row.id(), question.text(), question.reason(), json.write(question.top()));
         }
 
         @Override
         public java.util.Optional<String> lastTypedText() {
-            return messages.lastTypedText(row.id());
+            return dao.lastTypedText(row.id());
         }
 
         @Override
         public long transcriptMark() {
-            return messages.lastId(row.id());
+            return dao.lastId(row.id());
         }
 
         @Override
         public void forgetTranscriptAfter(long mark) {
-            messages.deleteAfter(row.id(), mark);
+            dao.deleteAfter(row.id(), mark);
         }
 
         @Override
@@ -178,15 +187,15 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void eraseAll() {
-            messages.deleteForChat(row.id());
-            chats.forgetCaseNotes(row.id());
-            chats.forgetCases(row.id());
-            unanswered.deleteForChat(row.id());
-            chats.forgetVotes(row.id());
-            chats.forgetProfile(row.id());
+            dao.deleteMessagesOfChat(row.id());
+            dao.forgetCaseNotes(row.id());
+            dao.forgetCases(row.id());
+            dao.deleteUnansweredOfChat(row.id());
+            dao.forgetVotes(row.id());
+            dao.forgetProfile(row.id());
             state = ConversationState.idle();
             consented = false;
-            audit.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
+            dao.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
         }
     }
 

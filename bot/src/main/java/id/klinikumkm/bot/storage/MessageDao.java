@@ -9,26 +9,25 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredMessageRow.class)
 interface MessageDao {
 
-    @SqlUpdate("""
-            INSERT INTO messages (chat_id, direction, author, kind, body)
-            VALUES (:chatId, 'in', 'user', :kind, :body)
-            """)
-    void insertInbound(long chatId, String kind, String body);
-
-    @SqlUpdate("""
-            INSERT INTO messages (chat_id, direction, author, kind, body, file_id)
-            VALUES (:chatId, 'in', 'user', 'text', :body, :fileId)
-            """)
-    void insertInboundFile(long chatId, String body, String fileId);
-
-    /** @param delivery null for channels whose clients fetch messages, 'pending' for channels we push to */
+    /**
+     * Writes a turn's messages with one statement, in the order given (the user's message first, then the
+     * answers), and returns them with their ids. Each array holds one element per message.
+     */
     @SqlQuery("""
-            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery, case_id, author_account_id)
-            VALUES (:chatId, 'out', :author, 'text', :body, CAST(:buttons AS jsonb), :delivery, :caseId, :accountId)
+            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery, case_id,
+                                  author_account_id, file_id)
+            SELECT :chatId, t.direction, t.author, t.kind, t.body, CAST(t.buttons AS jsonb), t.delivery, t.case_id,
+                   t.account_id, t.file_id
+            FROM unnest(CAST(:directions AS text[]), CAST(:authors AS text[]), CAST(:kinds AS text[]),
+                        CAST(:bodies AS text[]), CAST(:buttons AS text[]), CAST(:deliveries AS text[]),
+                        CAST(:caseIds AS bigint[]), CAST(:accountIds AS bigint[]), CAST(:fileIds AS text[]))
+                 WITH ORDINALITY AS t(direction, author, kind, body, buttons, delivery, case_id, account_id, file_id, n)
+            ORDER BY t.n
             RETURNING id, body, buttons::text AS buttons, created_at, author
             """)
-    StoredMessageRow insertOutbound(long chatId, String author, String body, String buttons, String delivery,
-                                    Long caseId, Long accountId);
+    List<StoredMessageRow> insertTurn(long chatId, String[] directions, String[] authors, String[] kinds, String[] bodies,
+                                      String[] buttons, String[] deliveries, Long[] caseIds, Long[] accountIds,
+                                      String[] fileIds);
 
     @SqlQuery("""
             SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at, m.author
@@ -76,5 +75,5 @@ interface MessageDao {
     int deleteAfter(long chatId, long mark);
 
     @SqlUpdate("DELETE FROM messages WHERE chat_id = :chatId")
-    int deleteForChat(long chatId);
+    int deleteMessagesOfChat(long chatId);
 }

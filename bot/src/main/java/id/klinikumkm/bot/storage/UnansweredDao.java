@@ -16,5 +16,5 @@ interface UnansweredDao {
     void insert(long chatId, String text, String reason, String topIntents);
 
     @SqlUpdate("DELETE FROM unanswered_questions WHERE chat_id = :chatId")
-    int deleteForChat(long chatId);
+    int deleteUnansweredOfChat(long chatId);
 }

@@ -84,6 +84,10 @@ final class PollingReceiver implements LongPollingUpdateConsumer {
                 highest = Math.max(highest, update.getUpdateId());
             }
             recordedUpTo.set(highest);
+        } catch (InterruptedException e) {
+            // Stopping: what was not recorded is asked for again by the next getUpdates.
+            recordedUpTo.set(highest);
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // Ask again from the first unrecorded update; the library would otherwise filter the resend out.
             recordedUpTo.set(highest);

@@ -71,7 +71,9 @@ public final class TelegramChannel implements AutoCloseable {
         this.client = new OkHttpTelegramClient(json, http, token, url);
         this.files = new TelegramFiles(client, http, config.apiUrl(), token);
         this.sender = new OutboxSender(outbox, client, json, meters);
-        this.processor = new UpdateProcessor(config.handlerThreads(), engine, updates, outbox, client, sender::nudge);
+        this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
+                client, sender::nudge);
+        meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
         this.intake = new UpdateIntake(updates, processor, json);
         this.registrar = new WebhookRegistrar(client, settings);
         boolean webhookMode = config.effectiveMode() == AppConfig.TelegramMode.WEBHOOK;
@@ -108,7 +110,7 @@ public final class TelegramChannel implements AutoCloseable {
     /** Starts sending, resumes what a crash left, and starts receiving. Call after the HTTP server is up. */
     public void start() {
         sender.start();
-        intake.resumeUnhandled(0);
+        sweeper.execute(() -> resume(0));
         sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
         registerCommands();
         if (webhook.isPresent()) {
@@ -119,8 +121,17 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     private void sweep() {
+        resume(SWEEP_AFTER_SECONDS);
+    }
+
+    /** Queues what a crash or an outage left unhandled, a batch at a time while full batches come back. */
+    private void resume(double olderThanSeconds) {
         try {
-            intake.resumeUnhandled(SWEEP_AFTER_SECONDS);
+            while (intake.resumeUnhandled(olderThanSeconds) == UpdateIntake.RESUME_BATCH) {
+                LOG.debug("More unhandled updates to resume");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("Sweep for unhandled updates failed: {}", Failures.describe(e));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ final class UpdateIntake {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
     private static final String CHANNEL = Channel.TELEGRAM.id();
     private static final int MAX_ATTEMPTS = 5;
+    static final int RESUME_BATCH = 500;
 
     private final ProcessedUpdateDao updates;
     private final UpdateProcessor processor;
@@ -29,28 +31,48 @@ final class UpdateIntake {
     }
 
     /**
-     * Records the update and queues it for handling. Throws if it could not be recorded, so the caller can
-     * make Telegram deliver it again.
+     * Waits up to {@code wait} for room in the queue, then records the update and queues it for handling.
+     * Throws if it could not be recorded, so the caller can make Telegram deliver it again.
+     *
+     * @return false when the queue stayed full: nothing was recorded, the update must come again later
      */
-    void accept(Update update, String payload) {
-        if (updates.record(CHANNEL, update.getUpdateId(), payload)) {
-            processor.dispatch(update);
+    boolean offer(Update update, String payload, Duration wait) throws InterruptedException {
+        if (!processor.reserve(wait)) {
+            return false;
+        }
+        boolean recorded;
+        try {
+            recorded = updates.record(CHANNEL, update.getUpdateId(), payload);
+        } catch (RuntimeException e) {
+            processor.cancelReservation();
+            throw e;
+        }
+        if (recorded) {
+            processor.dispatchReserved(update);
         } else {
+            processor.cancelReservation();
             LOG.debug("Update {} was delivered before; not handled again", update.getUpdateId());
+        }
+        return true;
+    }
+
+    /** Records and queues a polled update, waiting as long as the queue is full. */
+    void accept(Update update) throws InterruptedException {
+        String payload = write(update);
+        while (!offer(update, payload, Duration.ofSeconds(1))) {
+            LOG.debug("Update queue full; polling waits");
         }
     }
 
-    void accept(Update update) {
-        accept(update, write(update));
-    }
-
     /** Queues updates that were recorded at least {@code olderThanSeconds} ago but are still unhandled. */
-    int resumeUnhandled(double olderThanSeconds) {
-        List<String> pending = updates.unhandled(CHANNEL, olderThanSeconds, MAX_ATTEMPTS, 500);
+    int resumeUnhandled(double olderThanSeconds) throws InterruptedException {
+        List<String> pending = updates.unhandled(CHANNEL, olderThanSeconds, MAX_ATTEMPTS, RESUME_BATCH);
         int resumed = 0;
         for (String payload : pending) {
             try {
-                resumed += processor.dispatch(json.readValue(payload, Update.class)) ? 1 : 0;
+                if (processor.dispatch(json.readValue(payload, Update.class), Duration.ofSeconds(1))) {
+                    resumed++;
+                }
             } catch (JsonProcessingException e) {
                 LOG.warn("A recorded update could not be read back: {}", e.getOriginalMessage());
             }

@@ -6,10 +6,12 @@ import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Handles recorded updates: those of one chat strictly in arrival order on one thread (stripes keyed by
  * chat), different chats in parallel. Exactly-once comes from the engine marking the update handled in the
  * same transaction as its answer; an update that fails stays unhandled and is tried again by the sweeper.
+ *
+ * <p>The queue is bounded: room for an update is reserved before it is recorded and given back once it has been
+ * handled, so under sustained load the receivers slow down (the webhook asks Telegram to deliver again later,
+ * polling waits) instead of the heap filling up.
  */
 final class UpdateProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateProcessor.class);
@@ -38,9 +44,13 @@ final class UpdateProcessor implements AutoCloseable {
     private final TypingIndicator typing;
     /** Updates waiting in a stripe or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+    private final Semaphore room;
+    private final int capacity;
 
-    UpdateProcessor(int threads, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
+    UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
+        this.capacity = capacity;
+        this.room = new Semaphore(capacity);
         this.engine = engine;
         this.updates = updates;
         this.outbox = outbox;
@@ -55,14 +65,25 @@ final class UpdateProcessor implements AutoCloseable {
     }
 
     /**
-     * Queues an update behind the earlier ones of its chat, unless it is queued or being handled already (the
-     * sweeper finds such updates still unhandled in the database).
-     *
-     * @return whether it was queued now
+     * Reserves room for one update, waiting up to {@code wait}; false when the queue stayed full. A reservation
+     * is used by {@link #dispatchReserved} or given back with {@link #cancelReservation}.
      */
-    boolean dispatch(Update update) {
+    boolean reserve(Duration wait) throws InterruptedException {
+        return room.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void cancelReservation() {
+        room.release();
+    }
+
+    /**
+     * Queues an update, with room reserved before, behind the earlier ones of its chat; when it is queued or
+     * being handled already the reservation is given back.
+     */
+    void dispatchReserved(Update update) {
         if (!queued.add(update.getUpdateId())) {
-            return false;
+            room.release();
+            return;
         }
         String chatId = UpdateMapper.chatIdOf(update);
         try {
@@ -71,13 +92,33 @@ final class UpdateProcessor implements AutoCloseable {
                     process(update);
                 } finally {
                     queued.remove(update.getUpdateId());
+                    room.release();
                 }
             });
         } catch (RuntimeException e) {
             queued.remove(update.getUpdateId());
+            room.release();
             throw e;
         }
+    }
+
+    /**
+     * Queues an update found unhandled in the database, unless it is queued or being handled already or the
+     * queue stays full for {@code wait} (the next sweep finds it again).
+     *
+     * @return whether it was queued now
+     */
+    boolean dispatch(Update update, Duration wait) throws InterruptedException {
+        if (queued.contains(update.getUpdateId()) || !reserve(wait)) {
+            return false;
+        }
+        dispatchReserved(update);
         return true;
+    }
+
+    /** Updates queued or being handled. */
+    int waiting() {
+        return capacity - room.availablePermits();
     }
 
     private void process(Update update) {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** An update already queued or being handled is not queued again when a sweep finds it still unhandled. */
+/**
+ * An update already queued or being handled is not queued again when a sweep finds it still unhandled, and the
+ * queue holds no more than its capacity.
+ */
 class UpdateProcessorTest {
 
     /** Holds the first turn until released, and counts turns. */
@@ -64,21 +67,57 @@ class UpdateProcessorTest {
                  "chat": {"id": 55, "type": "private", "first_name": "Siti"},
                  "from": {"id": 55, "is_bot": false, "first_name": "Siti"}, "text": "halo"}}
                 """, Update.class);
-        try (UpdateProcessor processor = new UpdateProcessor(2, engine, mock(ProcessedUpdateDao.class), mock(OutboxDao.class),
+        try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, mock(ProcessedUpdateDao.class), mock(OutboxDao.class),
                 mock(TelegramClient.class), () -> { })) {
-            assertThat(processor.dispatch(update)).isTrue();
+            assertThat(processor.dispatch(update, java.time.Duration.ZERO)).isTrue();
             assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(processor.dispatch(update)).as("still being handled").isFalse();
+            assertThat(processor.dispatch(update, java.time.Duration.ZERO)).as("still being handled").isFalse();
 
             store.release.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             boolean queuedAgain = false;
             while (!queuedAgain && System.nanoTime() < deadline) {
-                queuedAgain = processor.dispatch(update);
+                queuedAgain = processor.dispatch(update, java.time.Duration.ZERO);
                 Thread.sleep(10);
             }
             assertThat(queuedAgain).as("a handled update may be queued again (a failed one is retried)").isTrue();
         }
         assertThat(store.turns.get()).isEqualTo(2);
+    }
+
+    @Test
+    void the_queue_is_bounded_and_room_comes_back_once_handled() throws Exception {
+        HeldStore store = new HeldStore();
+        ConversationEngine engine = new ConversationEngine(store, BotTexts.load());
+        try (UpdateProcessor processor = new UpdateProcessor(2, 2, engine, mock(ProcessedUpdateDao.class), mock(OutboxDao.class),
+                mock(TelegramClient.class), () -> { })) {
+            assertThat(processor.reserve(java.time.Duration.ZERO)).isTrue();
+            processor.dispatchReserved(message(1, 55));
+            assertThat(processor.reserve(java.time.Duration.ZERO)).isTrue();
+            processor.dispatchReserved(message(2, 56));
+            assertThat(store.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(processor.waiting()).isEqualTo(2);
+            assertThat(processor.reserve(java.time.Duration.ofMillis(50))).as("full").isFalse();
+            assertThat(processor.dispatch(message(3, 57), java.time.Duration.ZERO)).as("a sweep waits too").isFalse();
+
+            store.release.countDown();
+            assertThat(processor.reserve(java.time.Duration.ofSeconds(5))).as("room once handled").isTrue();
+            processor.cancelReservation();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (processor.waiting() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(processor.waiting()).isZero();
+        }
+        assertThat(store.turns.get()).isEqualTo(2);
+    }
+
+    private static Update message(int updateId, long chatId) throws Exception {
+        return TelegramJson.create().readValue("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                 "chat": {"id": %d, "type": "private", "first_name": "Siti"},
+                 "from": {"id": %d, "is_bot": false, "first_name": "Siti"}, "text": "halo"}}
+                """.formatted(updateId, updateId, chatId, chatId), Update.class);
     }
 }
