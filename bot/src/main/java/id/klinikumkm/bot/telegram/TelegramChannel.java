@@ -44,6 +44,7 @@ public final class TelegramChannel implements AutoCloseable {
     private final BotTexts texts;
     private final OutboxSender sender;
     private final UpdateProcessor processor;
+    private final UpdateRecorder recorder;
     private final UpdateIntake intake;
     private final Optional<WebhookRoute> webhook;
     private final Optional<PollingReceiver> polling;
@@ -74,7 +75,8 @@ public final class TelegramChannel implements AutoCloseable {
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
                 client, sender::nudge);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
-        this.intake = new UpdateIntake(updates, processor, json);
+        this.recorder = new UpdateRecorder(updates);
+        this.intake = new UpdateIntake(updates, recorder, processor, json);
         this.registrar = new WebhookRegistrar(client, settings);
         boolean webhookMode = config.effectiveMode() == AppConfig.TelegramMode.WEBHOOK;
         this.webhook = webhookMode
@@ -162,6 +164,7 @@ public final class TelegramChannel implements AutoCloseable {
     public void close() {
         polling.ifPresent(PollingReceiver::stop);
         sweeper.shutdownNow();
+        recorder.close();
         processor.close();
         sender.close();
     }

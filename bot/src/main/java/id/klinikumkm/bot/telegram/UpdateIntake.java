@@ -21,11 +21,13 @@ final class UpdateIntake {
     static final int RESUME_BATCH = 500;
 
     private final ProcessedUpdateDao updates;
+    private final UpdateRecorder recorder;
     private final UpdateProcessor processor;
     private final ObjectMapper json;
 
-    UpdateIntake(ProcessedUpdateDao updates, UpdateProcessor processor, ObjectMapper json) {
+    UpdateIntake(ProcessedUpdateDao updates, UpdateRecorder recorder, UpdateProcessor processor, ObjectMapper json) {
         this.updates = updates;
+        this.recorder = recorder;
         this.processor = processor;
         this.json = json;
     }
@@ -42,7 +44,7 @@ final class UpdateIntake {
         }
         boolean recorded;
         try {
-            recorded = updates.record(CHANNEL, update.getUpdateId(), payload);
+            recorded = recorder.record(update.getUpdateId(), payload);
         } catch (RuntimeException e) {
             processor.cancelReservation();
             throw e;
