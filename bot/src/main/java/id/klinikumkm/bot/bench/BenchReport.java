@@ -60,13 +60,15 @@ final class BenchReport {
         common(table, bare, bareUsage, service, usage);
         row(table, "lost (2xx answers without a reply)", "", String.valueOf(found.withoutReply()));
         row(table, "duplicated (reply ids seen twice)", "", String.valueOf(found.duplicated()));
+        row(table, "intakes sent (case number in reply) / started", "",
+                found.casesOpened() + " / " + found.intakesStarted());
         row(table, "ratio: req/s / bare route req/s", "", fmt("%.3f", ratio));
         tables.add(table.toString());
         lines.add(fmt("bench: route=webchat baseline_rps=%.0f rps=%.0f ratio=%.3f p50_ms=%.1f p99_ms=%.1f "
-                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s peak_rss_mb=%s",
+                        + "back_pressure=%d errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s peak_rss_mb=%s",
                 bare.requestsPerSecond(), service.requestsPerSecond(), ratio, service.latencyMillis(0.5),
                 service.latencyMillis(0.99), service.backPressure(), service.errors(), found.withoutReply(),
-                found.duplicated(), ServiceUsage.megabytes(usage.peakHeapBytes()),
+                found.duplicated(), found.casesOpened(), ServiceUsage.megabytes(usage.peakHeapBytes()),
                 ServiceUsage.megabytes(usage.peakRssBytes())));
     }
 

@@ -12,6 +12,8 @@ import java.util.Random;
 final class Conversations {
     /** The consent button of ConsentFlow ("consent" flow, "yes" action). */
     static final String CONSENT_YES = "consent:yes";
+    /** The prefix of the intake summary's send button (intake:send:TOKEN). */
+    static final String INTAKE_SEND = "intake:send:";
 
     private static final List<String> GREETINGS = List.of(
             "halo min", "assalamualaikum", "selamat pagi kak", "permisi min mau tanya", "pagi min");
@@ -26,6 +28,17 @@ final class Conversations {
     /** The steps before the loop: /start and the consent button. */
     static List<ChatStep> opening() {
         return List.of(ChatStep.say("/start"), ChatStep.press(CONSENT_YES));
+    }
+
+    /**
+     * A consultation request through the intake form, as the tests' WebChatUser.openCase walks it: no business
+     * name, a product, Kraksaan, a phone number, the needs, the question, and the send button of the summary.
+     */
+    static List<ChatStep> intake() {
+        return List.of(ChatStep.press("consult:start"), ChatStep.say("Siti Aminah"), ChatStep.press("intake:skip"),
+                ChatStep.say("sambal kemasan"), ChatStep.say("Kraksaan"), ChatStep.say("0812 3456 7890"),
+                ChatStep.say("halal"), ChatStep.say("Mau daftar halal untuk sambal, mulai dari mana?"),
+                ChatStep.pressOffered(INTAKE_SEND));
     }
 
     /** One user's repeating part: a greeting, three questions, thanks; drawn from the lists with its own seed. */

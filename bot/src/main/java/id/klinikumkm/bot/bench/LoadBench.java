@@ -30,6 +30,8 @@ public final class LoadBench {
     public static final String USAGE = COMMAND + " [--warmup S] [--seconds S] [--users N] [--connections N]";
     private static final Duration DRAIN_CAP = Duration.ofSeconds(120);
     private static final long FIRST_TELEGRAM_USER = 910_000_000L;
+    private static final long WARM_UP_USERS = 1_000_000L;
+    private static final int CONSULTING_ONE_IN = 10;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -124,11 +126,11 @@ public final class LoadBench {
             LoadTarget bare = new UpdatePoster(baseline.baseUrl() + BaselineServer.ROUTE, "", updates);
             LoadTarget webhook = new UpdatePoster(service.baseUrl() + ServiceEnvironment.WEBHOOK_PATH,
                     ServiceEnvironment.WEBHOOK_SECRET, updates);
-            List<SimulatedUser> bareUsers = users("bare");
-            List<SimulatedUser> serviceUsers = users("telegram");
-            phase("warm-up, bare route, webhook bodies", bare, bareUsers, options.warmup());
+            phase("warm-up, bare route, webhook bodies", bare, users("bare-warm", WARM_UP_USERS, false), options.warmup());
             long warmServiceFirst = updates.peekNextUpdateId();
-            phase("warm-up, service webhook", webhook, serviceUsers, options.warmup());
+            phase("warm-up, service webhook", webhook, users("telegram-warm", WARM_UP_USERS, false), options.warmup());
+            List<SimulatedUser> bareUsers = users("bare", 0, false);
+            List<SimulatedUser> serviceUsers = users("telegram", 0, false);
             awaitDrain("the warm-up's backlog", warmServiceFirst, updates.peekNextUpdateId() - 1);
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
             ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1));
@@ -152,10 +154,11 @@ public final class LoadBench {
         void webChat(BenchReport report) throws Exception {
             LoadTarget bare = new UpdatePoster(baseline.baseUrl() + BaselineServer.ROUTE, "", updates);
             WebChatPoster chat = new WebChatPoster(service.baseUrl());
-            List<SimulatedUser> bareUsers = users("bare-web");
-            List<SimulatedUser> serviceUsers = users("web");
-            phase("warm-up, bare route, web chat messages as updates", bare, bareUsers, options.warmup());
-            phase("warm-up, service web chat", chat, serviceUsers, options.warmup());
+            phase("warm-up, bare route, web chat messages as updates", bare, users("bare-web-warm", WARM_UP_USERS, true),
+                    options.warmup());
+            phase("warm-up, service web chat", chat, users("web-warm", WARM_UP_USERS, true), options.warmup());
+            List<SimulatedUser> bareUsers = users("bare-web", 0, true);
+            List<SimulatedUser> serviceUsers = users("web", 0, true);
             LoadResult bareResult = phase("measured, bare route, web chat messages as updates", bare, bareUsers,
                     options.measured());
             ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1));
@@ -166,7 +169,8 @@ public final class LoadBench {
                 serviceResult = phase("measured, service web chat", chat, serviceUsers, options.measured());
                 peakHeap = heap.peakBytes();
             }
-            report.webChat(bareResult, bareUsage, serviceResult, new WebChatFindings(chat.withoutReply(), chat.duplicated()),
+            report.webChat(bareResult, bareUsage, serviceResult, new WebChatFindings(chat.withoutReply(), chat.duplicated(),
+                    chat.casesOpened(), serviceUsers.stream().filter(SimulatedUser::asksForConsultation).count()),
                     new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
         }
 
@@ -197,12 +201,17 @@ public final class LoadBench {
                     : String.format("  %s: %d updates still unhandled after %d s; going on", what, left, DRAIN_CAP.toSeconds()));
         }
 
-        /** The same people (same ids, sessions and scripts) for every population, so each gets the same messages. */
-        private List<SimulatedUser> users(String population) {
+        /**
+         * New people for each phase, so a measured phase starts with /start as a burst of newcomers does; the bare
+         * route and the service get the same scripts. In the web chat one in {@link #CONSULTING_ONE_IN} fills in
+         * the intake form after consenting; in Telegram nobody does, because the form's buttons reach a user only
+         * through the outbox, which is paced at 1 message per second per chat and far behind under this load.
+         */
+        private List<SimulatedUser> users(String population, long idOffset, boolean someConsult) {
             List<SimulatedUser> users = new ArrayList<>();
             for (int i = 0; i < options.users(); i++) {
-                users.add(new SimulatedUser(FIRST_TELEGRAM_USER + i,
-                        String.format("bench-%s-%08d-session", population, i), i));
+                users.add(new SimulatedUser(FIRST_TELEGRAM_USER + idOffset + i,
+                        String.format("bench-%s-%08d-session", population, i), i, someConsult && i % CONSULTING_ONE_IN == 0));
             }
             return users;
         }

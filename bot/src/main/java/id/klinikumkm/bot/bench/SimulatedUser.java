@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One person: a Telegram user id (also the chat id of the private chat) and a web chat session, walking through
- * the opening and then its loop. Used by one connection at a time; a request refused with back-pressure keeps its
+ * the opening, the intake form if it is one of those who ask for a consultation, and then its loop. Used by one connection at a time; a request refused with back-pressure keeps its
  * body so the very same request (same update_id) is delivered again, as Telegram does.
  */
 final class SimulatedUser {
@@ -14,12 +14,23 @@ final class SimulatedUser {
     private final List<ChatStep> loop;
     private int position;
     private String pendingBody;
+    private List<String> offeredButtons = List.of();
+    private final boolean asksForConsultation;
 
-    SimulatedUser(long telegramId, String webSession, long seed) {
+    SimulatedUser(long telegramId, String webSession, long seed, boolean asksForConsultation) {
         this.telegramId = telegramId;
         this.webSession = webSession;
-        this.opening = Conversations.opening();
+        List<ChatStep> first = new java.util.ArrayList<>(Conversations.opening());
+        if (asksForConsultation) {
+            first.addAll(Conversations.intake());
+        }
+        this.opening = List.copyOf(first);
         this.loop = Conversations.loop(seed);
+        this.asksForConsultation = asksForConsultation;
+    }
+
+    boolean asksForConsultation() {
+        return asksForConsultation;
     }
 
     long telegramId() {
@@ -32,6 +43,20 @@ final class SimulatedUser {
 
     ChatStep currentStep() {
         return position < opening.size() ? opening.get(position) : loop.get((position - opening.size()) % loop.size());
+    }
+
+    /** The payload to send for a button step: the offered button with that prefix, else the prefix as it is. */
+    String buttonPayload(ChatStep step) {
+        if (!step.offered()) {
+            return step.button();
+        }
+        return offeredButtons.stream().filter(payload -> payload.startsWith(step.button())).findFirst()
+                .orElse(step.button() + "missing");
+    }
+
+    /** The buttons of the replies to the last request (web chat only; Telegram's come later, through the outbox). */
+    void offered(List<String> payloads) {
+        offeredButtons = List.copyOf(payloads);
     }
 
     /** The body to send: the refused one again, or a new one built for the current step. */

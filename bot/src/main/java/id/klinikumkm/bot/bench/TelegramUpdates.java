@@ -34,7 +34,7 @@ final class TelegramUpdates {
             botMessage.set("from", NODES.objectNode().put("id", FakeTelegramApi.BOT_ID).put("is_bot", true)
                     .put("first_name", "Klinik UMKM"));
             query.set("message", botMessage);
-            query.put("chat_instance", String.valueOf(-8_000_000_000L - user.telegramId())).put("data", step.button());
+            query.put("chat_instance", String.valueOf(-8_000_000_000L - user.telegramId())).put("data", user.buttonPayload(step));
             update.set("callback_query", query);
         } else {
             ObjectNode message = message(user.telegramId(), step.text());

@@ -8,21 +8,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * Posts each step to the web chat API ({@code POST /api/chat/messages}, text or button) and checks the answers:
- * an answer without any message is a lost reply, a message id already seen is a duplicated one.
+ * an answer without any message is a lost reply, a message id already seen is a duplicated one. Keeps the buttons
+ * offered, for a user whose next step presses one the service made up (the intake's send button).
  */
 final class WebChatPoster implements LoadTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CASE_NUMBER = Pattern.compile("KUM-\\d{4}-\\d{5}");
 
     private final URI uri;
     private final Set<Long> seenMessageIds = ConcurrentHashMap.newKeySet();
     private final LongAdder withoutReply = new LongAdder();
     private final LongAdder duplicated = new LongAdder();
+    private final Set<String> sessionsWithCase = ConcurrentHashMap.newKeySet();
 
     WebChatPoster(String baseUrl) {
         this.uri = URI.create(baseUrl + "/api/chat/messages");
@@ -41,7 +47,7 @@ final class WebChatPoster implements LoadTarget {
         ChatStep step = user.currentStep();
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("session", user.webSession());
         if (step.isButton()) {
-            body.put("button", step.button());
+            body.put("button", user.buttonPayload(step));
         } else {
             body.put("text", step.text());
         }
@@ -55,11 +61,17 @@ final class WebChatPoster implements LoadTarget {
             if (messages.isEmpty()) {
                 withoutReply.increment();
             }
+            List<String> offered = new ArrayList<>();
             for (JsonNode message : messages) {
                 if (!seenMessageIds.add(message.path("id").asLong())) {
                     duplicated.increment();
                 }
+                if (CASE_NUMBER.matcher(message.path("text").asText()).find()) {
+                    sessionsWithCase.add(user.webSession());
+                }
+                message.path("buttons").forEach(button -> offered.add(button.path("payload").asText()));
             }
+            user.offered(offered);
         } catch (JsonProcessingException e) {
             withoutReply.increment();
         }
@@ -75,8 +87,14 @@ final class WebChatPoster implements LoadTarget {
         return duplicated.sum();
     }
 
+    /** Users who got a case number (KUM-YYYY-NNNNN) in a reply: intakes that went all the way. */
+    long casesOpened() {
+        return sessionsWithCase.size();
+    }
+
     void reset() {
         withoutReply.reset();
         duplicated.reset();
+        sessionsWithCase.clear();
     }
 }
