@@ -10,7 +10,7 @@ import java.util.Locale;
  * (key=value, milliseconds and megabytes, NaN where there is nothing to measure).
  */
 final class BenchReport {
-    private static final String ROW = "  %-44s %22s %22s%n";
+    private static final String ROW = "  %-46s %26s %26s%n";
 
     private final BenchOptions options;
     private final PrintStream out;
