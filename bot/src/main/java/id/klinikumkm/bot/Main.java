@@ -1,6 +1,8 @@
 package id.klinikumkm.bot;
 
 import id.klinikumkm.bot.accounts.AccountCommands;
+import id.klinikumkm.bot.bench.BaselineServer;
+import id.klinikumkm.bot.bench.LoadBench;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.config.ConfigException;
 import id.klinikumkm.bot.config.ConfigLoader;
@@ -21,9 +23,20 @@ public final class Main {
         if (OutboxBench.COMMAND.equals(command)) {
             System.exit(OutboxBench.run(args, System.out, System.err));
         }
+        if (LoadBench.COMMAND.equals(command)) {
+            System.exit(LoadBench.run(args, System.out, System.err));
+        }
+        if (BaselineServer.COMMAND.equals(command)) {
+            // Started by the bench in its own JVM; keeps running until the bench stops it.
+            int status = BaselineServer.run(args, System.err);
+            if (status != 0) {
+                System.exit(status);
+            }
+            return;
+        }
         if (!"serve".equals(command) && !nlu && !user) {
             System.err.println("Unknown command '" + command + "'. Usage: java -jar klinik-bot.jar [serve | "
-                    + NluCommands.USAGE + " | " + AccountCommands.USAGE + " | " + OutboxBench.USAGE + "]");
+                    + NluCommands.USAGE + " | " + AccountCommands.USAGE + " | " + OutboxBench.USAGE + " | " + LoadBench.USAGE + "]");
             System.exit(2);
         }
         AppConfig config;

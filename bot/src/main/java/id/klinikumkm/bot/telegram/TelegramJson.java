@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** JSON for Telegram payloads: tolerant of fields newer Bot API versions add. */
-final class TelegramJson {
+public final class TelegramJson {
     private TelegramJson() {}
 
-    static ObjectMapper create() {
+    public static ObjectMapper create() {
         return new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)

@@ -1,0 +1,74 @@
+package id.klinikumkm.bot.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A throwaway PostgreSQL for one bench run, durable like production (fsync and synchronous commit on, which
+ * zonky turns off by default), with commit timestamps tracked so the time a turn committed can be read back.
+ * The service and the bare route each get their own database on it.
+ */
+final class BenchDatabase implements AutoCloseable {
+    static final String SERVICE_DATABASE = "klinik_bench_service";
+    static final String BASELINE_DATABASE = "klinik_bench_baseline";
+
+    private final EmbeddedPostgres postgres;
+
+    private BenchDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static BenchDatabase start(Path dataDirectory) {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("track_commit_timestamp", "on")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            BenchDatabase database = new BenchDatabase(postgres);
+            database.createDatabases();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private void createDatabases() {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + SERVICE_DATABASE);
+            statement.execute("CREATE DATABASE " + BASELINE_DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the bench databases: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC URL of one database, as the superuser (trust authentication on loopback). */
+    String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database));
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // The data directory is temporary; a server that did not stop cleanly is left to the OS.
+        }
+    }
+}
