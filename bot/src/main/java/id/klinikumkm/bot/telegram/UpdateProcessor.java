@@ -9,8 +9,6 @@ import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,8 +20,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Handles recorded updates: those of one chat strictly in arrival order on one thread (stripes keyed by
- * chat), different chats in parallel. Exactly-once comes from the engine marking the update handled in the
+ * Handles recorded updates: those of one chat strictly in arrival order, different chats in parallel
+ * ({@link ChatLanes}). Exactly-once comes from the engine marking the update handled in the
  * same transaction as its answer; an update that fails stays unhandled and is tried again by the sweeper.
  *
  * <p>The queue is bounded: room for an update is reserved before it is recorded and given back once it has been
@@ -34,7 +32,7 @@ final class UpdateProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateProcessor.class);
     private static final String CHANNEL = Channel.TELEGRAM.id();
 
-    private final ExecutorService[] stripes;
+    private final ChatLanes lanes;
     private final UpdateMapper mapper = new UpdateMapper();
     private final ConversationEngine engine;
     private final ProcessedUpdateDao updates;
@@ -42,7 +40,7 @@ final class UpdateProcessor implements AutoCloseable {
     private final TelegramClient client;
     private final Runnable afterReplies;
     private final TypingIndicator typing;
-    /** Updates waiting in a stripe or being handled, so a sweep never queues one twice. */
+    /** Updates queued or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
     private final Semaphore room;
     private final int capacity;
@@ -57,11 +55,7 @@ final class UpdateProcessor implements AutoCloseable {
         this.client = client;
         this.afterReplies = afterReplies;
         this.typing = new TypingIndicator(this::showTyping, TypingIndicator.DEFAULT_DELAY);
-        this.stripes = new ExecutorService[threads];
-        for (int i = 0; i < threads; i++) {
-            int number = i;
-            stripes[i] = Executors.newSingleThreadExecutor(r -> new Thread(r, "telegram-updates-" + number));
-        }
+        this.lanes = new ChatLanes(threads, "telegram-updates");
     }
 
     /**
@@ -87,7 +81,7 @@ final class UpdateProcessor implements AutoCloseable {
         }
         String chatId = UpdateMapper.chatIdOf(update);
         try {
-            stripes[Math.floorMod(chatId.hashCode(), stripes.length)].execute(() -> {
+            lanes.execute(chatId, () -> {
                 try {
                     process(update);
                 } finally {
@@ -178,18 +172,6 @@ final class UpdateProcessor implements AutoCloseable {
     @Override
     public void close() {
         typing.close();
-        for (ExecutorService stripe : stripes) {
-            stripe.shutdown();
-        }
-        for (ExecutorService stripe : stripes) {
-            try {
-                if (!stripe.awaitTermination(10, TimeUnit.SECONDS)) {
-                    stripe.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                stripe.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        lanes.close();
     }
 }
