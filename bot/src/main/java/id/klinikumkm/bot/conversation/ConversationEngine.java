@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -93,16 +94,16 @@ public final class ConversationEngine {
         Input input = clean(message.input());
         Sender sender = new Sender(message.sender().userId(), TextCleaner.clean(message.sender().displayName()));
         List<Runnable> afterCommit = new ArrayList<>();
-        List<OutboundMessage> replies = store.inChat(message.chat(), session -> {
-            if (message.updateId().isPresent() && !session.markUpdateHandled(message.updateId().getAsLong())) {
-                return List.of();
-            }
+        Function<ChatSession, List<OutboundMessage>> work = session -> {
             TurnContext turn = new TurnContext(this, session, message.chat(), clock.instant(), input);
             Outcome outcome = route(turn, session.state(), input);
             apply(session, outcome, sender, input, afterCommit);
             session.saveState(outcome.next());
             return session.recordOutbound(outcome.replies());
-        });
+        };
+        List<OutboundMessage> replies = message.updateId().isPresent()
+                ? store.inChatOnce(message.chat(), message.updateId().getAsLong(), work, List.of())
+                : store.inChat(message.chat(), work);
         afterCommit.forEach(Runnable::run);
         return replies;
     }

@@ -13,6 +13,14 @@ import java.util.function.Function;
 public interface ConversationStore {
     <T> T inChat(ChatKey chat, Function<ChatSession, T> work);
 
+    /**
+     * Like {@link #inChat}, for a channel delivery: the update is marked handled in the turn's transaction, and
+     * {@code work} runs only when it was not handled before; a repeated delivery gets {@code repeated}.
+     */
+    default <T> T inChatOnce(ChatKey chat, long updateId, Function<ChatSession, T> work, T repeated) {
+        return inChat(chat, session -> session.markUpdateHandled(updateId) ? work.apply(session) : repeated);
+    }
+
     /** The bot's and consultants' messages to a chat with an id above {@code afterId}, oldest first. */
     List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit);
 

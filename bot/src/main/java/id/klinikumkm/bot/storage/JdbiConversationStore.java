@@ -37,16 +37,34 @@ public final class JdbiConversationStore implements ConversationStore {
     public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
         return jdbi.inTransaction(handle -> {
             TurnDao dao = handle.attach(TurnDao.class);
-            String channel = chat.channel().id();
-            ChatRow row = dao.lock(channel, chat.externalId()).orElseGet(() -> {
-                dao.ensureExists(channel, chat.externalId());
-                return dao.lock(channel, chat.externalId()).orElseThrow();
-            });
-            Session session = new Session(handle, dao, chat, row);
-            T result = work.apply(session);
-            session.flush();
-            return result;
+            ChatRow row = dao.lock(chat.channel().id(), chat.externalId()).orElseGet(() -> create(dao, chat));
+            return run(new Session(handle, dao, chat, row), work);
         });
+    }
+
+    /** One statement fewer per update than marking it handled in the turn: marked and locked at once. */
+    @Override
+    public <T> T inChatOnce(ChatKey chat, long updateId, Function<ChatSession, T> work, T repeated) {
+        return jdbi.inTransaction(handle -> {
+            TurnDao dao = handle.attach(TurnDao.class);
+            HandledUpdateChat found = dao.markHandledAndLock(chat.channel().id(), chat.externalId(), updateId);
+            if (!found.fresh()) {
+                return repeated;
+            }
+            ChatRow row = found.row().orElseGet(() -> create(dao, chat));
+            return run(new Session(handle, dao, chat, row), work);
+        });
+    }
+
+    private static ChatRow create(TurnDao dao, ChatKey chat) {
+        dao.ensureExists(chat.channel().id(), chat.externalId());
+        return dao.lock(chat.channel().id(), chat.externalId()).orElseThrow();
+    }
+
+    private static <T> T run(Session session, Function<ChatSession, T> work) {
+        T result = work.apply(session);
+        session.flush();
+        return result;
     }
 
     @Override

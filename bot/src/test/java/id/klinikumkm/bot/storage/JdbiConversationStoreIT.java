@@ -166,6 +166,27 @@ class JdbiConversationStoreIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void an_update_is_answered_once_whether_its_chat_is_new_or_known(TestDatabases.Target server) {
+        ChatKey chat = new ChatKey(Channel.TELEGRAM, "555000111");
+        try (Database database = open(server)) {
+            var engine = new ConversationEngine(new JdbiConversationStore(database.jdbi(), JSON), BotTexts.load());
+            var first = new InboundMessage(chat, id.klinikumkm.bot.conversation.Sender.anonymous("555000111"),
+                    new id.klinikumkm.bot.conversation.Input.Text("/menu"), java.util.OptionalLong.of(7001));
+            var second = new InboundMessage(chat, first.sender(), first.input(), java.util.OptionalLong.of(7002));
+
+            assertThat(engine.handle(first)).as("a chat never seen").isNotEmpty();
+            assertThat(engine.handle(first)).as("the same delivery again").isEmpty();
+            assertThat(engine.handle(second)).as("a known chat").isNotEmpty();
+            assertThat(engine.handle(second)).isEmpty();
+
+            assertEquals(2, count(database, "SELECT count(*) FROM messages WHERE direction = 'in'"));
+            assertEquals(2, count(database, "SELECT count(*) FROM processed_updates WHERE handled_at IS NOT NULL"));
+            assertEquals(1, count(database, "SELECT count(*) FROM chats"));
+        }
+    }
+
     private static long count(Database database, String sql) {
         return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
