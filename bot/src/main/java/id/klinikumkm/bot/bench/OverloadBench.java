@@ -25,7 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 final class OverloadBench {
     static final String FLAG = "--overload";
     static final String USAGE = LoadBench.COMMAND + " " + FLAG
-            + " [--warmup S] [--calibrate S] [--seconds S] [--chats N] [--in-flight N] [--connections N]";
+            + " [--warmup S] [--calibrate S] [--seconds S] [--chats N] [--in-flight N] [--connections N] [--rate N]";
     private static final Duration REDELIVERY_CAP = Duration.ofSeconds(180);
     private static final Duration DRAIN_CAP = Duration.ofSeconds(180);
     private static final int CLOSED_LOOP_USERS = 200;
@@ -113,8 +113,9 @@ final class OverloadBench {
                 List<SimulatedUser> overloadChats = chats(FIRST_OVERLOAD_CHAT, options.chats());
                 OpenLoopLoad overload = new OpenLoopLoad(http, webhookUrl, ServiceEnvironment.WEBHOOK_SECRET, updates,
                         overloadChats, options.inFlight());
-                progress(String.format("overload: open loop of %.1f updates/s (2R) from %d chats for %d s, at most %d in flight",
-                        2 * rate, options.chats(), options.overload().toSeconds(), options.inFlight()));
+                double offered = options.rate() > 0 ? options.rate() : 2 * rate;
+                progress(String.format("overload: open loop of %.1f updates/s (%s) from %d chats for %d s, at most %d in flight",
+                        offered, options.rate() > 0 ? "--rate" : "2R", options.chats(), options.overload().toSeconds(), options.inFlight()));
                 OverloadResult result;
                 double drainSeconds;
                 ReadinessProbe probe;
@@ -123,7 +124,7 @@ final class OverloadBench {
                      ReadinessProbe readiness = ReadinessProbe.start(service.baseUrl())) {
                     heap = sampler;
                     probe = readiness;
-                    result = overload.run(2 * rate, options.overload(), REDELIVERY_CAP, () -> progress("  " + overload.status()
+                    result = overload.run(offered, options.overload(), REDELIVERY_CAP, () -> progress("  " + overload.status()
                             + String.format(", heap %d MB, /ready %d checks %d failed", megabytes(sampler.peakBytes()),
                             readiness.checks(), readiness.failures().size())));
                     progress(result.allAccepted() == null

@@ -3,11 +3,14 @@ package id.klinikumkm.bot.bench;
 import java.time.Duration;
 
 /**
- * {@code --overload [--warmup S] [--calibrate S] [--seconds S] [--chats N] [--in-flight N] [--connections N]},
- * defaults 10, 15, 60, 1000, 200, 64: warm-up and measurement of the handled rate (closed loop over N connections),
- * then the overload's length, its number of chats and its cap on requests in flight.
+ * {@code --overload [--warmup S] [--calibrate S] [--seconds S] [--chats N] [--in-flight N] [--connections N]
+ * [--rate N]}, defaults 10, 15, 60, 1000, 200, 64, 0: warm-up and measurement of the handled rate R (closed loop
+ * over N connections), then the overload's length, its number of chats, its cap on requests in flight, and its
+ * arrival rate in updates/s (0: twice R). A fixed rate is there because R from a closed loop on a shared machine
+ * moves from run to run, and a run at a rate given by hand can be repeated.
  */
-record OverloadOptions(Duration warmup, Duration calibrate, Duration overload, int chats, int inFlight, int connections) {
+record OverloadOptions(Duration warmup, Duration calibrate, Duration overload, int chats, int inFlight, int connections,
+                       int rate) {
 
     static OverloadOptions parse(String[] args) {
         int warmup = 10;
@@ -16,6 +19,7 @@ record OverloadOptions(Duration warmup, Duration calibrate, Duration overload, i
         int chats = 1000;
         int inFlight = 200;
         int connections = 64;
+        int rate = 0;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals(OverloadBench.FLAG)) {
                 continue;
@@ -36,14 +40,15 @@ record OverloadOptions(Duration warmup, Duration calibrate, Duration overload, i
                 case "--chats" -> chats = value;
                 case "--in-flight" -> inFlight = value;
                 case "--connections" -> connections = value;
+                case "--rate" -> rate = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
-        if (warmup < 0 || calibrate < 1 || seconds < 1 || chats < 1 || inFlight < 1 || connections < 1) {
-            throw new IllegalArgumentException("--warmup >= 0, the others >= 1");
+        if (warmup < 0 || calibrate < 1 || seconds < 1 || chats < 1 || inFlight < 1 || connections < 1 || rate < 0) {
+            throw new IllegalArgumentException("--warmup and --rate >= 0, the others >= 1");
         }
         return new OverloadOptions(Duration.ofSeconds(warmup), Duration.ofSeconds(calibrate), Duration.ofSeconds(seconds),
-                chats, inFlight, connections);
+                chats, inFlight, connections, rate);
     }
 }

@@ -48,7 +48,7 @@ record OverloadReport(OverloadOptions options, double rate, LoadResult calibrati
                 options.warmup().toSeconds());
         row(out, "R: updates handled/s, closed loop", fmt("%.1f (%.0f accepted/s, %d back-pressure answers)", rate,
                 calibration.requestsPerSecond(), calibration.backPressure()));
-        row(out, "offered: 2R updates/s, open loop", fmt("%.1f for %.0f s from %d chats (%d updates)",
+        row(out, "offered updates/s, open loop (" + (options.rate() > 0 ? "--rate" : "2R") + ")", fmt("%.1f for %.0f s from %d chats (%d updates)",
                 load.offeredPerSecond(), load.loadSeconds(), options.chats(), load.generated()));
         row(out, "accepted/s while the load lasts (2xx)", fmt("%.1f", load.acceptedPerSecondWhileLoading()));
         row(out, "handled/s while the load lasts", fmt("%.1f (%d)", handledWhileLoad / load.loadSeconds(), handledWhileLoad));
@@ -60,7 +60,7 @@ record OverloadReport(OverloadOptions options, double rate, LoadResult calibrati
         row(out, "back-pressure answers (429/503, re-delivered)", String.valueOf(load.backPressure()));
         row(out, "failed or timed out requests (re-delivered)", String.valueOf(load.failures()));
         row(out, "other non-2xx answers (re-delivered)", String.valueOf(load.otherStatuses()));
-        row(out, "deferred arrivals (" + load.inFlightCap() + " in flight already)", String.valueOf(load.deferred()));
+        row(out, "deferred arrivals (in-flight cap of " + load.inFlightCap() + " reached)", String.valueOf(load.deferred()));
         row(out, "every update accepted, after the load stopped", Double.isNaN(load.redeliverySeconds())
                 ? "not within the cap (" + (load.generated() - load.accepted()) + " never accepted)"
                 : fmt("%.1f s", load.redeliverySeconds()));
