@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class LoadBench {
     public static final String COMMAND = "bench";
-    public static final String USAGE = COMMAND + " [--warmup S] [--seconds S] [--users N] [--connections N]";
+    public static final String USAGE = COMMAND + " [--warmup S] [--seconds S] [--users N] [--connections N] | "
+            + OverloadBench.USAGE;
     private static final Duration DRAIN_CAP = Duration.ofSeconds(120);
     private static final long FIRST_TELEGRAM_USER = 910_000_000L;
     private static final long WARM_UP_USERS = 1_000_000L;
@@ -42,6 +43,9 @@ public final class LoadBench {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains(OverloadBench.FLAG)) {
+            return OverloadBench.run(args, out, err);
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -222,7 +226,7 @@ public final class LoadBench {
     }
 
     /** The repository root when the jar is bot/target/klinik-bot.jar of a checkout, else the working directory. */
-    private static Path repositoryRoot(Path jar) {
+    static Path repositoryRoot(Path jar) {
         Path candidate = jar.toAbsolutePath().getParent().getParent().getParent();
         if (candidate != null && Files.isDirectory(candidate.resolve("nlp-models")) && Files.isDirectory(candidate.resolve("config"))) {
             return candidate;
@@ -230,13 +234,13 @@ public final class LoadBench {
         return Path.of("").toAbsolutePath();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static Path temporaryDirectory() {
+    static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("klinik-bench-");
         } catch (IOException e) {
@@ -244,7 +248,7 @@ public final class LoadBench {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

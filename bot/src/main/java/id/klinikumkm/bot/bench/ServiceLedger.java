@@ -128,4 +128,46 @@ final class ServiceLedger {
             return rows.getLong(1);
         }
     }
+
+    /**
+     * Duplicates, which the primary key of {@code processed_updates} cannot show: for each handled update in
+     * [first, last], the inbound messages of its chat written by its turn (same xmin). Returns how many updates
+     * have exactly one, none, and more than one, and the sum of those rows; a second turn for the same update
+     * would leave its own inbound row, outside the first turn's xmin.
+     */
+    long[] inboundRowsPerHandledUpdate(long first, long last) throws SQLException {
+        String sql = """
+                SELECT count(*) FILTER (WHERE n = 1), count(*) FILTER (WHERE n = 0), count(*) FILTER (WHERE n > 1),
+                       coalesce(sum(n), 0)
+                FROM (SELECT (SELECT count(*) FROM messages m WHERE m.chat_id = c.id AND m.direction = 'in'
+                              AND m.xmin = pu.xmin) AS n
+                      FROM processed_updates pu
+                      JOIN chats c ON c.channel = 'telegram' AND c.external_id = %s
+                      WHERE pu.channel = 'telegram' AND pu.update_id BETWEEN ? AND ? AND pu.handled_at IS NOT NULL) turns
+                """.formatted(CHAT_OF_UPDATE);
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, first);
+            query.setLong(2, last);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)};
+            }
+        }
+    }
+
+    /** All inbound messages of the Telegram chats with ids in [firstChat, lastChat], whichever turn wrote them. */
+    long inboundRowsOfChats(long firstChat, long lastChat) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement("""
+                SELECT count(*) FROM messages m JOIN chats c ON c.id = m.chat_id
+                WHERE c.channel = 'telegram' AND m.direction = 'in'
+                  AND c.external_id IN (SELECT generate_series(?::bigint, ?::bigint)::text)
+                """)) {
+            query.setLong(1, firstChat);
+            query.setLong(2, lastChat);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 }
