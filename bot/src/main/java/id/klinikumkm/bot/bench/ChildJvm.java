@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -42,7 +43,23 @@ final class ChildJvm implements AutoCloseable {
     /** Starts {@code java -Xmx256m -jar klinik-bot.jar ARGS} in {@code workingDirectory} with extra environment. */
     static ChildJvm start(String name, List<String> args, Map<String, String> environment, Path workingDirectory,
                           Path log, int port) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP, "-jar", thisJar().toString()));
+        return start(name, thisJar(), args, environment, workingDirectory, log, port);
+    }
+
+    /**
+     * Starts the service from the jar named by {@code KLINIK_BENCH_SERVICE_JAR} (another build, e.g. of an
+     * earlier commit, to measure what a change gained), else from this jar.
+     */
+    static ChildJvm startService(Map<String, String> environment, Path workingDirectory, Path log, int port) {
+        Path jar = Optional.ofNullable(System.getenv(SERVICE_JAR)).map(Path::of).orElseGet(ChildJvm::thisJar);
+        return start("service", jar, List.of(), environment, workingDirectory, log, port);
+    }
+
+    static final String SERVICE_JAR = "KLINIK_BENCH_SERVICE_JAR";
+
+    private static ChildJvm start(String name, Path jar, List<String> args, Map<String, String> environment,
+                                  Path workingDirectory, Path log, int port) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), HEAP, "-jar", jar.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())

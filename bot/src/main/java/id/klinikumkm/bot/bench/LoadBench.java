@@ -86,7 +86,7 @@ public final class LoadBench {
             try (ChildJvm baseline = ChildJvm.start("bare route",
                          List.of(BaselineServer.COMMAND, String.valueOf(baselinePort), database.jdbcUrl(BenchDatabase.BASELINE_DATABASE)),
                          java.util.Map.of(), root, workDir.resolve("baseline.log"), baselinePort);
-                 ChildJvm service = ChildJvm.start("service", List.of(),
+                 ChildJvm service = ChildJvm.startService(
                          ServiceEnvironment.of(database.jdbcUrl(BenchDatabase.SERVICE_DATABASE), telegram.baseUrl(), servicePort),
                          root, workDir.resolve("service.log"), servicePort)) {
                 baseline.awaitReady(http);

@@ -78,7 +78,7 @@ final class OverloadBench {
              FakeTelegramApi telegram = FakeTelegramApi.start()) {
             int port = LoadBench.freePort();
             progress("starting the service (java -Xmx256m -jar " + root.relativize(jar) + ", in " + root + ")");
-            try (ChildJvm service = ChildJvm.start("service", List.of(),
+            try (ChildJvm service = ChildJvm.startService(
                     ServiceEnvironment.of(database.jdbcUrl(BenchDatabase.SERVICE_DATABASE), telegram.baseUrl(), port),
                     root, workDir.resolve("service.log"), port)) {
                 service.awaitReady(http);
