@@ -133,18 +133,23 @@ final class OutboxSender implements AutoCloseable {
             return;
         }
         slots.acquire();
+        int ticket = -1;
         try {
-            limits.awaitGlobal();
-            senders.execute(() -> sendReleasing(message));
+            ticket = limits.awaitGlobal();
+            int first = ticket;
+            senders.execute(() -> sendReleasing(message, first));
         } catch (InterruptedException | RejectedExecutionException e) {
+            if (ticket >= 0) {
+                limits.sent(ticket);
+            }
             slots.release();
             throw e;
         }
     }
 
-    private void sendReleasing(OutboxMessage message) {
+    private void sendReleasing(OutboxMessage message, int firstTicket) {
         try {
-            send(message);
+            send(message, firstTicket);
         } catch (InterruptedException e) {
             // Shutting down: the message stays pending and is sent again, from its first unsent part, after its lease.
             Thread.currentThread().interrupt();
@@ -156,23 +161,36 @@ final class OutboxSender implements AutoCloseable {
     }
 
     /** Sends the message's unsent parts; the overall token for the first one was taken by the claiming thread. */
-    private void send(OutboxMessage message) throws InterruptedException {
+    private void send(OutboxMessage message, int firstTicket) throws InterruptedException {
         List<String> parts = TelegramText.split(message.body(), TelegramText.MAX_CHARS);
+        int ticket = firstTicket;
         for (int part = message.partsSent(); part < parts.size(); part++) {
             if (part > message.partsSent()) {
-                awaitChat(message.externalChatId());
-                limits.awaitGlobal();
+                try {
+                    awaitChat(message.externalChatId());
+                } catch (InterruptedException e) {
+                    limits.sent(ticket);
+                    throw e;
+                }
+                limits.sent(ticket);
+                ticket = limits.awaitGlobal();
             }
             boolean last = part == parts.size() - 1;
             try {
                 client.execute(sendMessage(message, parts.get(part), last));
             } catch (TelegramApiRequestException e) {
+                limits.sent(ticket);
                 onRefused(message, e);
                 return;
             } catch (TelegramApiException e) {
+                limits.sent(ticket);
                 retryWithBackoff(message, "network: " + Failures.describe(e));
                 return;
+            } catch (RuntimeException e) {
+                limits.sent(ticket);
+                throw e;
             }
+            limits.sent(ticket);
             if (!last) {
                 outbox.markPartsSent(message.id(), part + 1);
             }

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * refill in a window is what the window may hold: 3 + t in any t seconds per chat, 20 in any minute per group.
  *
  * <p>Overall a message may go when fewer than {@link #GLOBAL_PER_SECOND} (29, one below Telegram's 30) went in the
- * last {@link #GLOBAL_WINDOW} (a second and 10 ms, for clock jitter), and a token bucket of {@link #GLOBAL_BURST} at
+ * last {@link #GLOBAL_WINDOW} (a second and 10 ms, for clock jitter), counted from when the earlier calls ended ({@link #sent}), not began: a call arrives
+ * before it ends, so however long calls take and however many are in flight, Telegram sees at most 29 in any second
+ * (counted from their start, calls held up in the network arrived together with later ones, 31 in a second).
+ * A token bucket of {@link #GLOBAL_BURST} at
  * {@link #GLOBAL_REFILL} a second spaces them out. A token bucket alone must trade pace for catching up (at most 29
  * in a second meant 25 a second with a burst of 4), and a sender held up a moment under load never made up for it;
  * with the window holding the bound, the bucket can refill faster and save up a few: a backlog leaves at about 29 a
@@ -24,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 final class SendLimits {
     static final int GLOBAL_PER_SECOND = 29;
     static final Duration GLOBAL_WINDOW = Duration.ofMillis(1010);
+    private static final long IN_FLIGHT = Long.MAX_VALUE;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     static final int GLOBAL_BURST = 3;
     static final int GLOBAL_REFILL = 30;
     static final int CHAT_BURST = 3;
@@ -31,8 +36,8 @@ final class SendLimits {
     static final int GROUP_PER_MINUTE = 17;
 
     private final TimeMeter clock;
-    /** When the last {@link #GLOBAL_PER_SECOND} messages went, oldest at {@link #oldest}; guarded by this. */
-    private final long[] recent = new long[GLOBAL_PER_SECOND];
+    /** When the calls of the last {@link #GLOBAL_PER_SECOND} messages ended (or IN_FLIGHT), oldest at {@link #oldest}; guarded by this. */
+    private final long[] endedAt = new long[GLOBAL_PER_SECOND];
     private int oldest;
     private int filled;
     private final Bucket global;
@@ -57,36 +62,61 @@ final class SendLimits {
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
-    /** Waits until the overall limit allows one more message, and counts it. */
-    void awaitGlobal() throws InterruptedException {
-        long wait;
-        while ((wait = tryGlobalNanos()) > 0) {
+    /**
+     * Waits until the overall limit allows one more message and counts it; returns the ticket to pass to
+     * {@link #sent} when its call has ended, whatever its outcome (until then the limit counts it as in flight).
+     */
+    int awaitGlobal() throws InterruptedException {
+        while (true) {
+            int ticket;
+            long wait;
+            synchronized (this) {
+                wait = waitNanos();
+                ticket = wait == 0 ? take() : -1;
+            }
+            if (ticket >= 0) {
+                return ticket;
+            }
             TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 
-    /** Counts one more message against the overall limit if it allows one now, for tests and best-effort calls. */
-    boolean tryGlobal() {
-        return tryGlobalNanos() == 0;
+    /** The call of the message with this ticket has ended. */
+    synchronized void sent(int ticket) {
+        endedAt[ticket] = clock.currentTimeNanos();
     }
 
-    /** 0 when a message was counted now, else the nanoseconds until one may go. */
-    private synchronized long tryGlobalNanos() {
+    /** Counts one more message, whose call ends at once, if the overall limit allows it now; for tests. */
+    synchronized boolean tryGlobal() {
+        if (waitNanos() > 0) {
+            return false;
+        }
+        sent(take());
+        return true;
+    }
+
+    /** 0 when a message may go now (and a bucket token was taken), else the nanoseconds to wait. Holds this. */
+    private long waitNanos() {
         long now = clock.currentTimeNanos();
         if (filled == GLOBAL_PER_SECOND) {
-            long windowWait = recent[oldest] + GLOBAL_WINDOW.toNanos() - now;
+            if (endedAt[oldest] == IN_FLIGHT) {
+                return POLL_NANOS;
+            }
+            long windowWait = endedAt[oldest] + GLOBAL_WINDOW.toNanos() - now;
             if (windowWait > 0) {
                 return windowWait;
             }
         }
         var probe = global.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            return Math.max(1, probe.getNanosToWaitForRefill());
-        }
-        recent[oldest] = now;
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    private int take() {
+        int ticket = oldest;
+        endedAt[ticket] = IN_FLIGHT;
         oldest = (oldest + 1) % GLOBAL_PER_SECOND;
         filled = Math.min(GLOBAL_PER_SECOND, filled + 1);
-        return 0;
+        return ticket;
     }
 
     private Bucket newChatBucket(String chatId) {
