@@ -166,13 +166,8 @@ final class OutboxSender implements AutoCloseable {
         int ticket = firstTicket;
         for (int part = message.partsSent(); part < parts.size(); part++) {
             if (part > message.partsSent()) {
-                try {
-                    awaitChat(message.externalChatId());
-                } catch (InterruptedException e) {
-                    limits.sent(ticket);
-                    throw e;
-                }
-                limits.sent(ticket);
+                // The previous part's ticket was given back when its call ended.
+                awaitChat(message.externalChatId());
                 ticket = limits.awaitGlobal();
             }
             boolean last = part == parts.size() - 1;
