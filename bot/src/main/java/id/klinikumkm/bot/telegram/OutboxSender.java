@@ -12,7 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
@@ -34,6 +39,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link SendLimits}, in order per chat. 429 waits retry_after; network errors and 5xx back off
  * exponentially; 400 fails the message and 403 marks the chat blocked, both without retrying and with the
  * reason stored. Nothing is dropped silently.
+ *
+ * <p>One thread claims and paces: it takes each message's per-chat and overall tokens and hands the message to one
+ * of {@link #IN_FLIGHT} sending threads, which make the Bot API call and record the outcome. So the pace does not
+ * depend on how long one call and its bookkeeping take (under load, a reply that waits for the CPU, the Bot API and
+ * the database in turn would hold up every reply behind it), and replies still leave in order per chat: a claim
+ * holds only the oldest pending message of each chat, and a chat's next message can be claimed only once that one
+ * is no longer pending. At most {@link #IN_FLIGHT} messages are out at once, none waiting in a queue, so none
+ * outlives its lease.
  */
 final class OutboxSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -43,6 +56,12 @@ final class OutboxSender implements AutoCloseable {
     private static final double LEASE_SECONDS = 60;
     private static final int MAX_ATTEMPTS = 15;
     private static final long MAX_BACKOFF_SECONDS = 300;
+    /**
+     * Sends in progress at once: a second's worth at the overall pace and a little more, so the pace holds while
+     * calls and their bookkeeping take up to a second (the first ones of a cold start under a burst do: with 8 or 16
+     * the burst test's first second carried just 8 or 16 replies); half of the 64 the Bot API client allows per host.
+     */
+    static final int IN_FLIGHT = 32;
 
     private final OutboxDao outbox;
     private final TelegramClient client;
@@ -51,6 +70,8 @@ final class OutboxSender implements AutoCloseable {
     private final SendLimits limits = new SendLimits();
     private final Object wakeUp = new Object();
     private final Thread thread;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final ExecutorService senders;
     private volatile boolean running = true;
     private boolean nudged;
 
@@ -61,6 +82,12 @@ final class OutboxSender implements AutoCloseable {
         this.meters = meters;
         this.thread = new Thread(this::run, "telegram-outbox");
         this.thread.setDaemon(true);
+        AtomicInteger count = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
+            Thread sender = new Thread(runnable, "telegram-send-" + count.incrementAndGet());
+            sender.setDaemon(true);
+            return sender;
+        });
     }
 
     void start() {
@@ -98,28 +125,67 @@ final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /** Takes the message's tokens and hands it to a sending thread; waits while all of them are busy. */
     private void deliver(OutboxMessage message) throws InterruptedException {
         long waitNanos = limits.tryChat(message.externalChatId());
         if (waitNanos > 0) {
             outbox.retryLater(message.id(), waitNanos / 1e9, null, false);
             return;
         }
+        slots.acquire();
+        int ticket = -1;
+        try {
+            ticket = limits.awaitGlobal();
+            int first = ticket;
+            senders.execute(() -> sendReleasing(message, first));
+        } catch (InterruptedException | RejectedExecutionException e) {
+            if (ticket >= 0) {
+                limits.sent(ticket);
+            }
+            slots.release();
+            throw e;
+        }
+    }
+
+    private void sendReleasing(OutboxMessage message, int firstTicket) {
+        try {
+            send(message, firstTicket);
+        } catch (InterruptedException e) {
+            // Shutting down: the message stays pending and is sent again, from its first unsent part, after its lease.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Sending message {} failed; it is tried again when its lease ends: {}", message.id(), Failures.describe(e));
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Sends the message's unsent parts; the overall token for the first one was taken by the claiming thread. */
+    private void send(OutboxMessage message, int firstTicket) throws InterruptedException {
         List<String> parts = TelegramText.split(message.body(), TelegramText.MAX_CHARS);
+        int ticket = firstTicket;
         for (int part = message.partsSent(); part < parts.size(); part++) {
             if (part > message.partsSent()) {
+                // The previous part's ticket was given back when its call ended.
                 awaitChat(message.externalChatId());
+                ticket = limits.awaitGlobal();
             }
-            limits.awaitGlobal();
             boolean last = part == parts.size() - 1;
             try {
                 client.execute(sendMessage(message, parts.get(part), last));
             } catch (TelegramApiRequestException e) {
+                limits.sent(ticket);
                 onRefused(message, e);
                 return;
             } catch (TelegramApiException e) {
+                limits.sent(ticket);
                 retryWithBackoff(message, "network: " + Failures.describe(e));
                 return;
+            } catch (RuntimeException e) {
+                limits.sent(ticket);
+                throw e;
             }
+            limits.sent(ticket);
             if (!last) {
                 outbox.markPartsSent(message.id(), part + 1);
             }
@@ -249,6 +315,15 @@ final class OutboxSender implements AutoCloseable {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
             }
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
