@@ -26,29 +26,6 @@ interface ChatDao {
             """)
     java.util.Optional<ChatRow> lock(String channel, String externalId);
 
-    /**
-     * For a channel delivery: marks the update handled (inserting it if it was never recorded) and locks the chat
-     * row, with one statement. {@code fresh} is false when the update was handled before; the chat columns are
-     * null for a chat never seen.
-     */
-    @SqlQuery("""
-            WITH handled AS (
-                INSERT INTO processed_updates (channel, update_id, payload, handled_at)
-                VALUES (:channel, :updateId, '{}'::jsonb, now())
-                ON CONFLICT (channel, update_id) DO UPDATE SET handled_at = now()
-                  WHERE processed_updates.handled_at IS NULL
-                RETURNING 1),
-            chat AS (
-                SELECT id, state_flow, state_step, state_slots::text AS state_slots, state_entered_at,
-                       consent_at IS NOT NULL AS consented, display_name
-                FROM chats WHERE channel = :channel AND external_id = :externalId
-                FOR UPDATE)
-            SELECT EXISTS (SELECT 1 FROM handled) AS fresh, chat.*
-            FROM (VALUES (1)) AS one LEFT JOIN chat ON true
-            """)
-    @RegisterConstructorMapper(HandledUpdateChat.class)
-    HandledUpdateChat markHandledAndLock(String channel, String externalId, long updateId);
-
     @SqlUpdate("""
             UPDATE chats SET state_flow = :flow, state_step = :step, state_slots = CAST(:slots AS jsonb),
                    state_entered_at = :enteredAt, updated_at = now()

@@ -17,7 +17,10 @@ import id.klinikumkm.bot.conversation.UnansweredQuestion;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.Jdbi;
 
 /** Conversation state and transcript in PostgreSQL; each turn is one transaction on a locked chat row. */
@@ -35,33 +38,43 @@ public final class JdbiConversationStore implements ConversationStore {
 
     @Override
     public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
-        return jdbi.inTransaction(handle -> {
-            TurnDao dao = handle.attach(TurnDao.class);
-            ChatRow row = dao.lock(chat.channel().id(), chat.externalId()).orElseGet(() -> create(dao, chat));
-            return run(new Session(handle, dao, chat, row), work);
+        return turn(handle -> {
+            ChatRow row = TurnStatements.lockChat(handle.getConnection(), chat.channel().id(), chat.externalId())
+                    .orElseGet(() -> create(handle, chat));
+            return run(new Session(handle, chat, row), work);
         });
     }
 
     /** One statement fewer per update than marking it handled in the turn: marked and locked at once. */
     @Override
     public <T> T inChatOnce(ChatKey chat, long updateId, Function<ChatSession, T> work, T repeated) {
-        return jdbi.inTransaction(handle -> {
-            TurnDao dao = handle.attach(TurnDao.class);
-            HandledUpdateChat found = dao.markHandledAndLock(chat.channel().id(), chat.externalId(), updateId);
-            if (!found.fresh()) {
+        return turn(handle -> {
+            Optional<Optional<ChatRow>> found = TurnStatements.markHandledAndLockChat(handle.getConnection(),
+                    chat.channel().id(), chat.externalId(), updateId);
+            if (found.isEmpty()) {
                 return repeated;
             }
-            ChatRow row = found.row().orElseGet(() -> create(dao, chat));
-            return run(new Session(handle, dao, chat, row), work);
+            ChatRow row = found.get().orElseGet(() -> create(handle, chat));
+            return run(new Session(handle, chat, row), work);
         });
     }
 
-    private static ChatRow create(TurnDao dao, ChatKey chat) {
+    /** One transaction; a failure of the plain JDBC statements surfaces like jdbi's own. */
+    private <T> T turn(org.jdbi.v3.core.HandleCallback<T, SQLException> callback) {
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static ChatRow create(Handle handle, ChatKey chat) {
+        TurnDao dao = handle.attach(TurnDao.class);
         dao.ensureExists(chat.channel().id(), chat.externalId());
         return dao.lock(chat.channel().id(), chat.externalId()).orElseThrow();
     }
 
-    private static <T> T run(Session session, Function<ChatSession, T> work) {
+    private static <T> T run(Session session, Function<ChatSession, T> work) throws SQLException {
         T result = work.apply(session);
         session.flush();
         return result;
@@ -93,18 +106,17 @@ public final class JdbiConversationStore implements ConversationStore {
         private final Handle handle;
         private final ChatKey chat;
         private final ChatRow row;
-        private final TurnDao dao;
+        private TurnDao dao;
         /** The user's message waits here to be written with the answers, in one statement. */
         private final TurnMessages messages = new TurnMessages();
         private final ConversationState stored;
         private ConversationState state;
         private boolean consented;
 
-        Session(Handle handle, TurnDao dao, ChatKey chat, ChatRow row) {
+        Session(Handle handle, ChatKey chat, ChatRow row) {
             this.handle = handle;
             this.chat = chat;
             this.row = row;
-            this.dao = dao;
             this.stored = new ConversationState(row.stateFlow(), row.stateStep(), json.read(row.stateSlots(), SLOTS),
                     row.stateEnteredAt().toInstant());
             this.state = stored;
@@ -115,12 +127,20 @@ public final class JdbiConversationStore implements ConversationStore {
          * Writes what is still gathered, and the state once, at the end of the turn and only when it changed
          * (most answers leave it idle).
          */
-        void flush() {
-            messages.writeTo(dao, row.id());
+        void flush() throws SQLException {
+            messages.writeTo(handle.getConnection(), row.id());
             if (!state.equals(stored)) {
-                dao.saveState(row.id(), state.flow(), state.step(), json.write(state.slots()),
+                dao().saveState(row.id(), state.flow(), state.step(), json.write(state.slots()),
                         state.enteredAt().atOffset(java.time.ZoneOffset.UTC));
             }
+        }
+
+        /** The statements a turn rarely needs, attached only when one is. */
+        private TurnDao dao() {
+            if (dao == null) {
+                dao = handle.attach(TurnDao.class);
+            }
+            return dao;
         }
 
         @Override
@@ -135,13 +155,13 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void setConsent(boolean given) {
-            dao.saveConsent(row.id(), given);
+            dao().saveConsent(row.id(), given);
             consented = given;
         }
 
         @Override
         public boolean markUpdateHandled(long updateId) {
-            return dao.markHandled(chat.channel().id(), updateId).isPresent();
+            return dao().markHandled(chat.channel().id(), updateId).isPresent();
         }
 
         @Override
@@ -152,7 +172,7 @@ public final class JdbiConversationStore implements ConversationStore {
         @Override
         public void recordInbound(Sender sender, Input input) {
             if (!sender.displayName().isBlank() && !sender.displayName().equals(row.displayName())) {
-                dao.saveDisplayName(row.id(), sender.displayName());
+                dao().saveDisplayName(row.id(), sender.displayName());
             }
             if (input instanceof Input.Text text) {
                 messages.inbound("text", text.text(), null);
@@ -175,27 +195,31 @@ public final class JdbiConversationStore implements ConversationStore {
                         json.write(reply.buttons()), delivery, consultant.map(Reply.Consultant::caseId).orElse(null),
                         consultant.map(Reply.Consultant::accountId).orElse(null));
             }
-            return messages.writeTo(dao, row.id()).stream().map(saved -> toOutbound(chat, saved)).toList();
+            try {
+                return messages.writeTo(handle.getConnection(), row.id()).stream().map(saved -> toOutbound(chat, saved)).toList();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
         }
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            dao.insert(row.id(), question.text(), question.reason(), json.write(question.top()));
+            dao().insert(row.id(), question.text(), question.reason(), json.write(question.top()));
         }
 
         @Override
         public java.util.Optional<String> lastTypedText() {
-            return dao.lastTypedText(row.id());
+            return dao().lastTypedText(row.id());
         }
 
         @Override
         public long transcriptMark() {
-            return dao.lastId(row.id());
+            return dao().lastId(row.id());
         }
 
         @Override
         public void forgetTranscriptAfter(long mark) {
-            dao.deleteAfter(row.id(), mark);
+            dao().deleteAfter(row.id(), mark);
         }
 
         @Override
@@ -205,15 +229,15 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void eraseAll() {
-            dao.deleteMessagesOfChat(row.id());
-            dao.forgetCaseNotes(row.id());
-            dao.forgetCases(row.id());
-            dao.deleteUnansweredOfChat(row.id());
-            dao.forgetVotes(row.id());
-            dao.forgetProfile(row.id());
+            dao().deleteMessagesOfChat(row.id());
+            dao().forgetCaseNotes(row.id());
+            dao().forgetCases(row.id());
+            dao().deleteUnansweredOfChat(row.id());
+            dao().forgetVotes(row.id());
+            dao().forgetProfile(row.id());
             state = ConversationState.idle();
             consented = false;
-            dao.record("user", chat.toString(), "chat.erased", "chat:" + row.id());
+            dao().record("user", chat.toString(), "chat.erased", "chat:" + row.id());
         }
     }
 

@@ -9,26 +9,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredMessageRow.class)
 interface MessageDao {
 
-    /**
-     * Writes a turn's messages with one statement, in the order given (the user's message first, then the
-     * answers), and returns them with their ids. Each array holds one element per message.
-     */
-    @SqlQuery("""
-            INSERT INTO messages (chat_id, direction, author, kind, body, buttons, delivery, case_id,
-                                  author_account_id, file_id)
-            SELECT :chatId, t.direction, t.author, t.kind, t.body, CAST(t.buttons AS jsonb), t.delivery, t.case_id,
-                   t.account_id, t.file_id
-            FROM unnest(CAST(:directions AS text[]), CAST(:authors AS text[]), CAST(:kinds AS text[]),
-                        CAST(:bodies AS text[]), CAST(:buttons AS text[]), CAST(:deliveries AS text[]),
-                        CAST(:caseIds AS bigint[]), CAST(:accountIds AS bigint[]), CAST(:fileIds AS text[]))
-                 WITH ORDINALITY AS t(direction, author, kind, body, buttons, delivery, case_id, account_id, file_id, n)
-            ORDER BY t.n
-            RETURNING id, body, buttons::text AS buttons, created_at, author
-            """)
-    List<StoredMessageRow> insertTurn(long chatId, String[] directions, String[] authors, String[] kinds, String[] bodies,
-                                      String[] buttons, String[] deliveries, Long[] caseIds, Long[] accountIds,
-                                      String[] fileIds);
-
     @SqlQuery("""
             SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at, m.author
             FROM messages m JOIN chats c ON c.id = m.chat_id

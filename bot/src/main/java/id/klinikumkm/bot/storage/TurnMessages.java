@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The messages one turn writes, gathered so they reach the database with one statement
- * ({@link MessageDao#insertTurn}) instead of one per message.
+ * ({@link TurnStatements#insertTurnMessages}) instead of one per message.
  */
 final class TurnMessages {
     private record Row(String direction, String author, String kind, String body, String buttons, String delivery,
@@ -26,8 +26,12 @@ final class TurnMessages {
         return rows.isEmpty();
     }
 
+    /** The gathered messages as one array per column, in order. */
+    record Columns(String[] directions, String[] authors, String[] kinds, String[] bodies, String[] buttons,
+                   String[] deliveries, Long[] caseIds, Long[] accountIds, String[] fileIds) {}
+
     /** Writes and forgets the gathered messages; returns the answers written, oldest first. */
-    List<StoredMessageRow> writeTo(MessageDao dao, long chatId) {
+    List<StoredMessageRow> writeTo(java.sql.Connection connection, long chatId) throws java.sql.SQLException {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -54,7 +58,8 @@ final class TurnMessages {
             fileIds[i] = row.fileId();
         }
         rows.clear();
-        return dao.insertTurn(chatId, directions, authors, kinds, bodies, buttons, deliveries, caseIds, accountIds, fileIds)
+        return TurnStatements.insertTurnMessages(connection, chatId,
+                        new Columns(directions, authors, kinds, bodies, buttons, deliveries, caseIds, accountIds, fileIds))
                 .stream()
                 .filter(row -> !"user".equals(row.author()))
                 .sorted(Comparator.comparingLong(StoredMessageRow::id))

@@ -6,6 +6,7 @@ import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ final class UpdateProcessor implements AutoCloseable {
     private final TelegramClient client;
     private final Runnable afterReplies;
     private final TypingIndicator typing;
+    private static final int IN_PLACE_ATTEMPTS = 4;
     /** Updates queued or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
     private final Semaphore room;
@@ -115,39 +117,76 @@ final class UpdateProcessor implements AutoCloseable {
         return capacity - room.availablePermits();
     }
 
+    /**
+     * Handles an update, trying again in place after a lost database connection (a restart of PostgreSQL ends
+     * every pooled connection, and the first turn on each fails): in place, so the chat's later updates still
+     * wait behind it.
+     */
     private void process(Update update) {
-        try {
-            MappedUpdate mapped = mapper.map(update);
-            if (mapped instanceof MappedUpdate.Inbound inbound) {
-                if (inbound.showTyping()) {
-                    typing.whileWorking(inbound.message().chat().externalId(), () -> engine.handle(inbound.message()));
-                } else {
-                    engine.handle(inbound.message());
-                }
-                inbound.callbackQueryId().ifPresent(this::answerCallback);
-                afterReplies.run();
-            } else if (mapped instanceof MappedUpdate.BlockChange change) {
-                if (change.blocked()) {
-                    outbox.blockChat(CHANNEL, change.chatId(), "403: the user blocked the bot");
-                } else {
-                    outbox.unblockChat(CHANNEL, change.chatId());
-                }
-                updates.markHandled(CHANNEL, update.getUpdateId());
-            } else if (mapped instanceof MappedUpdate.Ignored ignored) {
-                ignored.callbackQueryId().ifPresent(this::answerCallback);
-                updates.markHandled(CHANNEL, update.getUpdateId());
-                LOG.debug("Update {} not answered: {}", update.getUpdateId(), ignored.reason());
-            }
-        } catch (Exception e) {
-            // The one catch-all per update: it stays recorded and unhandled, and the sweeper tries it again.
-            String failure = Failures.describe(e);
-            LOG.error("Update {} of chat {} failed, will retry: {}", update.getUpdateId(),
-                    new ChatKey(Channel.TELEGRAM, UpdateMapper.chatIdOf(update)), failure);
+        for (int attempt = 1; ; attempt++) {
             try {
-                updates.noteFailure(CHANNEL, update.getUpdateId(), failure);
-            } catch (RuntimeException ignoredToo) {
-                LOG.warn("Could not note the failure of update {}: {}", update.getUpdateId(), Failures.describe(ignoredToo));
+                handle(update);
+                return;
+            } catch (Exception e) {
+                if (attempt >= IN_PLACE_ATTEMPTS || !lostConnection(e)) {
+                    noteFailure(update, e);
+                    return;
+                }
+                LOG.warn("Update {} met a lost database connection; trying again", update.getUpdateId());
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    noteFailure(update, e);
+                    return;
+                }
             }
+        }
+    }
+
+    private static boolean lostConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void handle(Update update) {
+        MappedUpdate mapped = mapper.map(update);
+        if (mapped instanceof MappedUpdate.Inbound inbound) {
+            if (inbound.showTyping()) {
+                typing.whileWorking(inbound.message().chat().externalId(), () -> engine.handle(inbound.message()));
+            } else {
+                engine.handle(inbound.message());
+            }
+            inbound.callbackQueryId().ifPresent(this::answerCallback);
+            afterReplies.run();
+        } else if (mapped instanceof MappedUpdate.BlockChange change) {
+            if (change.blocked()) {
+                outbox.blockChat(CHANNEL, change.chatId(), "403: the user blocked the bot");
+            } else {
+                outbox.unblockChat(CHANNEL, change.chatId());
+            }
+            updates.markHandled(CHANNEL, update.getUpdateId());
+        } else if (mapped instanceof MappedUpdate.Ignored ignored) {
+            ignored.callbackQueryId().ifPresent(this::answerCallback);
+            updates.markHandled(CHANNEL, update.getUpdateId());
+            LOG.debug("Update {} not answered: {}", update.getUpdateId(), ignored.reason());
+        }
+    }
+
+    /** The update stays recorded and unhandled, and the sweeper tries it again. */
+    private void noteFailure(Update update, Exception e) {
+        String failure = Failures.describe(e);
+        LOG.error("Update {} of chat {} failed, will retry: {}", update.getUpdateId(),
+                new ChatKey(Channel.TELEGRAM, UpdateMapper.chatIdOf(update)), failure);
+        try {
+            updates.noteFailure(CHANNEL, update.getUpdateId(), failure);
+        } catch (RuntimeException ignoredToo) {
+            LOG.warn("Could not note the failure of update {}: {}", update.getUpdateId(), Failures.describe(ignoredToo));
         }
     }
 
