@@ -119,9 +119,10 @@ final class OutboxSender implements AutoCloseable {
     private void run() {
         Future<List<OutboxMessage>> next = claimer.submit(this::claim);
         while (running) {
+            Future<List<OutboxMessage>> claimed = next;
+            next = null;
             try {
-                List<OutboxMessage> batch = next.get();
-                next = null;
+                List<OutboxMessage> batch = claimed.get();
                 for (int i = 0; i < batch.size() && running; i++) {
                     if (next == null && batch.size() - i <= PREFETCH_WHEN_LEFT) {
                         next = claimer.submit(this::claim);
