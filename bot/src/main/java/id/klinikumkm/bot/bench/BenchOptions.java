@@ -1,33 +1,19 @@
 package id.klinikumkm.bot.bench;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /** {@code [--warmup S] [--seconds S] [--users N] [--connections N]}, defaults 20, 30, 200, 64. */
 record BenchOptions(Duration warmup, Duration measured, int users, int connections) {
 
     static BenchOptions parse(String[] args) {
-        int warmup = 20;
-        int seconds = 30;
-        int users = 200;
-        int connections = 64;
-        for (int i = 1; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            int value;
-            try {
-                value = Integer.parseInt(args[i + 1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(args[i] + " needs a whole number, not '" + args[i + 1] + "'");
-            }
-            switch (args[i]) {
-                case "--warmup" -> warmup = value;
-                case "--seconds" -> seconds = value;
-                case "--users" -> users = value;
-                case "--connections" -> connections = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        Map<String, Integer> given = BenchArguments.parse(args,
+                Set.of("--warmup", "--seconds", "--users", "--connections"), Set.of());
+        int warmup = given.getOrDefault("--warmup", 20);
+        int seconds = given.getOrDefault("--seconds", 30);
+        int users = given.getOrDefault("--users", 200);
+        int connections = given.getOrDefault("--connections", 64);
         if (warmup < 0 || seconds < 1 || users < 1 || connections < 1) {
             throw new IllegalArgumentException("--warmup >= 0, --seconds, --users and --connections >= 1");
         }

@@ -70,13 +70,8 @@ public final class LoadBench {
     private void run(Path workDir) throws Exception {
         Path jar = ChildJvm.thisJar();
         Path root = repositoryRoot(jar);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bench-redelivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        HttpClient http = httpClient();
+        ScheduledExecutorService retries = redeliveryTimer();
         progress("starting PostgreSQL (fsync on, synchronous_commit on, track_commit_timestamp on) and the fake Bot API");
         try (BenchDatabase database = BenchDatabase.start(workDir.resolve("pg"));
              FakeTelegramApi telegram = FakeTelegramApi.start()) {
@@ -232,6 +227,19 @@ public final class LoadBench {
             return candidate;
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Re-delivers what was refused, as Telegram does. */
+    static ScheduledExecutorService redeliveryTimer() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bench-redelivery");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     static int freePort() throws IOException {

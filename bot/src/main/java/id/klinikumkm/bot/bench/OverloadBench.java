@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -66,13 +65,8 @@ final class OverloadBench {
     private void run(Path workDir) throws Exception {
         Path jar = ChildJvm.thisJar();
         Path root = LoadBench.repositoryRoot(jar);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bench-redelivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        HttpClient http = LoadBench.httpClient();
+        ScheduledExecutorService retries = LoadBench.redeliveryTimer();
         progress("starting PostgreSQL (fsync on, synchronous_commit on, track_commit_timestamp on) and the fake Bot API");
         try (BenchDatabase database = BenchDatabase.start(workDir.resolve("pg"));
              FakeTelegramApi telegram = FakeTelegramApi.start()) {

@@ -1,6 +1,8 @@
 package id.klinikumkm.bot.bench;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code --overload [--warmup S] [--calibrate S] [--seconds S] [--chats N] [--in-flight N] [--connections N]
@@ -13,38 +15,15 @@ record OverloadOptions(Duration warmup, Duration calibrate, Duration overload, i
                        int rate) {
 
     static OverloadOptions parse(String[] args) {
-        int warmup = 10;
-        int calibrate = 15;
-        int seconds = 60;
-        int chats = 1000;
-        int inFlight = 200;
-        int connections = 64;
-        int rate = 0;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals(OverloadBench.FLAG)) {
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            int value;
-            try {
-                value = Integer.parseInt(args[i + 1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(args[i] + " needs a whole number, not '" + args[i + 1] + "'");
-            }
-            switch (args[i]) {
-                case "--warmup" -> warmup = value;
-                case "--calibrate" -> calibrate = value;
-                case "--seconds" -> seconds = value;
-                case "--chats" -> chats = value;
-                case "--in-flight" -> inFlight = value;
-                case "--connections" -> connections = value;
-                case "--rate" -> rate = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            i++;
-        }
+        Map<String, Integer> given = BenchArguments.parse(args, Set.of("--warmup", "--calibrate", "--seconds", "--chats",
+                "--in-flight", "--connections", "--rate"), Set.of(OverloadBench.FLAG));
+        int warmup = given.getOrDefault("--warmup", 10);
+        int calibrate = given.getOrDefault("--calibrate", 15);
+        int seconds = given.getOrDefault("--seconds", 60);
+        int chats = given.getOrDefault("--chats", 1000);
+        int inFlight = given.getOrDefault("--in-flight", 200);
+        int connections = given.getOrDefault("--connections", 64);
+        int rate = given.getOrDefault("--rate", 0);
         if (warmup < 0 || calibrate < 1 || seconds < 1 || chats < 1 || inFlight < 1 || connections < 1 || rate < 0) {
             throw new IllegalArgumentException("--warmup and --rate >= 0, the others >= 1");
         }
