@@ -179,7 +179,26 @@ class WorkspaceBrowserIT {
     private void submit(String label) {
         WebElement button = browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
         button.click();
-        wait(browser).until(ExpectedConditions.stalenessOf(button));
+        wait(browser).until(driver -> isGone(button));
+    }
+
+    /**
+     * Whether the element's page has been replaced: the element is stale, or Chrome answers "Node with given id
+     * does not belong to the document", as it sometimes does while the new page loads (and which
+     * {@code ExpectedConditions.stalenessOf} reports as an error).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Walks the web chat's intake with markup in the product and the description; returns the case number. */
