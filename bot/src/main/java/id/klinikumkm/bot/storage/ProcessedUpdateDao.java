@@ -7,14 +7,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The processed_updates aggregate: every channel update, recorded once, marked when handled. */
 public interface ProcessedUpdateDao {
 
-    /** Records an update durably; false when it was recorded before (a duplicate delivery). */
-    @SqlUpdate("""
-            INSERT INTO processed_updates (channel, update_id, payload)
-            VALUES (:channel, :updateId, CAST(:payload AS jsonb))
-            ON CONFLICT (channel, update_id) DO NOTHING
-            """)
-    boolean record(String channel, long updateId, String payload);
-
     /**
      * Records several updates with one statement and one commit; returns the ids that were new (the others
      * were delivered before).
