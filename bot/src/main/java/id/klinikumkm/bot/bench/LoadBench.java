@@ -189,12 +189,7 @@ public final class LoadBench {
         /** Waits until every update in [first, last] is handled, at most {@link #DRAIN_CAP}. */
         private void awaitDrain(String what, long first, long last) throws SQLException, InterruptedException {
             long start = System.nanoTime();
-            long deadline = start + DRAIN_CAP.toNanos();
-            long left = ledger.unhandled(first, last);
-            while (left > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-                left = ledger.unhandled(first, last);
-            }
+            long left = ledger.awaitHandled(first, last, DRAIN_CAP);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress(left == 0 ? String.format("  %s handled %.1f s after the load", what, seconds)
                     : String.format("  %s: %d updates still unhandled after %d s; going on", what, left, DRAIN_CAP.toSeconds()));

@@ -155,12 +155,7 @@ final class OverloadBench {
     /** Waits until no update in [first, last] is recorded but unhandled; the seconds it took, NaN past the cap. */
     private double awaitDrain(ServiceLedger ledger, long first, long last) throws SQLException, InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + DRAIN_CAP.toNanos();
-        long left = ledger.unhandled(first, last);
-        while (left > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            left = ledger.unhandled(first, last);
-        }
+        long left = ledger.awaitHandled(first, last, DRAIN_CAP);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress(left == 0 ? String.format("  backlog handled %.1f s later", seconds)
                 : String.format("  %d updates still unhandled after %d s; going on", left, DRAIN_CAP.toSeconds()));

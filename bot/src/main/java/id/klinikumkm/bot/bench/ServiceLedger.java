@@ -37,6 +37,20 @@ final class ServiceLedger {
         return database.connect(BenchDatabase.SERVICE_DATABASE);
     }
 
+    /**
+     * Waits, looking twice a second, until no Telegram update in [first, last] is recorded but unhandled, or
+     * {@code cap} has passed; returns how many are left.
+     */
+    long awaitHandled(long first, long last, java.time.Duration cap) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        long left = unhandled(first, last);
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            left = unhandled(first, last);
+        }
+        return left;
+    }
+
     /** Telegram updates with ids in [first, last] that are recorded but not handled yet. */
     long unhandled(long first, long last) throws SQLException {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement("""
