@@ -30,7 +30,8 @@ final class BenchReport {
         row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));
         row(table, "updates handled/s while the load lasts", "",
                 fmt("%.1f (%d)", found.handledPerSecond(), found.handledDuringLoad()));
-        row(table, "receipt -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
+        row(table, "sent -> reply queued p50/p95/p99 ms", "", triple(found.deliveredToQueuedNanos()));
+        row(table, "recorded -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
         row(table, "drain after the load stopped", "",
                 Double.isNaN(found.drainSeconds()) ? "not within " + 120 + " s" : fmt("%.1f s", found.drainSeconds()));
         row(table, "receipt -> reply sent p50/p95/p99 ms", "", triple(found.sentNanos()));
@@ -45,11 +46,11 @@ final class BenchReport {
                 found.inboundSharingXmin(), found.inboundOfTurn()));
         tables.add(table.toString());
         lines.add(fmt("bench: route=webhook baseline_rps=%.0f rps=%.0f handled_per_s=%.1f ratio=%.3f p99_ms=%.1f "
-                        + "p99_queued_ms=%.1f p99_sent_ms=%.1f drain_s=%.1f sent_per_s=%.1f queued_left=%d "
+                        + "p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f p99_sent_ms=%.1f drain_s=%.1f sent_per_s=%.1f queued_left=%d "
                         + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s peak_rss_mb=%s",
                 bare.requestsPerSecond(), service.requestsPerSecond(), found.handledPerSecond(), ratio,
-                service.latencyMillis(0.99), Percentiles.millis(found.queuedNanos(), 0.99),
-                Percentiles.millis(found.sentNanos(), 0.99), found.drainSeconds(), found.sentPerSecond(),
+                service.latencyMillis(0.99), Percentiles.millis(found.deliveredToQueuedNanos(), 0.99),
+                Percentiles.millis(found.queuedNanos(), 0.99), Percentiles.millis(found.sentNanos(), 0.99), found.drainSeconds(), found.sentPerSecond(),
                 found.stillQueued(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
                 ServiceUsage.megabytes(usage.peakHeapBytes()), ServiceUsage.megabytes(usage.peakRssBytes())));
     }
@@ -72,11 +73,54 @@ final class BenchReport {
                 ServiceUsage.megabytes(usage.peakRssBytes())));
     }
 
+    /** The webhook at a fixed rate: what the service handled of it and how long each update waited for its reply. */
+    void pacedWebhook(double rate, LoadResult service, WebhookFindings found, ServiceUsage usage) {
+        StringBuilder table = new StringBuilder(pacedHeader("Telegram webhook", rate));
+        pacedCommon(table, service, usage);
+        row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));
+        row(table, "updates handled/s while the load lasts", "",
+                fmt("%.1f (%d)", found.handledPerSecond(), found.handledDuringLoad()));
+        row(table, "sent -> reply queued p50/p95/p99 ms", "", triple(found.deliveredToQueuedNanos()));
+        row(table, "recorded -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
+        row(table, "drain after the load stopped", "",
+                Double.isNaN(found.drainSeconds()) ? "not within " + 120 + " s" : fmt("%.1f s", found.drainSeconds()));
+        row(table, "lost (recorded, never handled)", "", String.valueOf(found.lost()));
+        row(table, "duplicated (sent more often than stored)", "", String.valueOf(found.duplicated()));
+        tables.add(table.toString());
+        lines.add(fmt("bench: route=webhook-paced offered_per_s=%.1f rps=%.1f handled_per_s=%.1f p99_from_due_ms=%.1f "
+                        + "p50_sent_to_queued_ms=%.1f p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f drain_s=%.1f back_pressure=%d errors=%d lost=%d "
+                        + "duplicated=%d peak_heap_mb=%s",
+                rate, service.requestsPerSecond(), found.handledPerSecond(), service.latencyMillis(0.99),
+                Percentiles.millis(found.deliveredToQueuedNanos(), 0.5),
+                Percentiles.millis(found.deliveredToQueuedNanos(), 0.99), Percentiles.millis(found.queuedNanos(), 0.99),
+                found.drainSeconds(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
+                ServiceUsage.megabytes(usage.peakHeapBytes())));
+    }
+
+    /** The web chat at a fixed rate: each answer's latency from when its request was due. */
+    void pacedWebChat(double rate, LoadResult service, WebChatFindings found, ServiceUsage usage) {
+        StringBuilder table = new StringBuilder(pacedHeader("Web chat", rate));
+        pacedCommon(table, service, usage);
+        row(table, "lost (2xx answers without a reply)", "", String.valueOf(found.withoutReply()));
+        row(table, "duplicated (reply ids seen twice)", "", String.valueOf(found.duplicated()));
+        row(table, "intakes sent (case number in reply) / started", "",
+                found.casesOpened() + " / " + found.intakesStarted());
+        tables.add(table.toString());
+        lines.add(fmt("bench: route=webchat-paced offered_per_s=%.1f rps=%.1f p50_ms=%.1f p99_ms=%.1f back_pressure=%d "
+                        + "errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s",
+                rate, service.requestsPerSecond(), service.latencyMillis(0.5), service.latencyMillis(0.99),
+                service.backPressure(), service.errors(), found.withoutReply(), found.duplicated(), found.casesOpened(),
+                ServiceUsage.megabytes(usage.peakHeapBytes())));
+    }
+
     void print() {
         out.println();
         out.printf("%d users over %d connections, %d s warm-up and %d s measured per server and route; each server "
-                        + "-Xmx256m; latencies of 2xx answers; peak RSS is the JVM's high-water mark since it started.%n",
-                options.users(), options.connections(), options.warmup().toSeconds(), options.measured().toSeconds());
+                        + "-Xmx256m; latencies of 2xx answers; peak RSS is the JVM's high-water mark since it started. "
+                        + "Paced phases: requests due at a fixed rate over %d connections, latency counted from when each "
+                        + "request was due.%n",
+                options.users(), options.connections(), options.warmup().toSeconds(), options.measured().toSeconds(),
+                options.pacedConnections());
         tables.forEach(out::print);
         out.println();
         lines.forEach(out::println);
@@ -84,6 +128,19 @@ final class BenchReport {
 
     private String header(String title) {
         return fmt("%n%s%n" + ROW, title, "", "bare route", "service");
+    }
+
+    private String pacedHeader(String route, double rate) {
+        return fmt("%n%s at a fixed rate: %.1f requests/s offered (%d %% of the bare route's requests/s above)%n" + ROW,
+                route, rate, options.pacedPercent(), "", "", "service");
+    }
+
+    private static void pacedCommon(StringBuilder table, LoadResult service, ServiceUsage usage) {
+        row(table, "requests/s (answered 2xx)", "", fmt("%.1f", service.requestsPerSecond()));
+        row(table, "back-pressure answers (429/503, re-sent)", "", String.valueOf(service.backPressure()));
+        row(table, "errors", "", String.valueOf(service.errors()));
+        row(table, "latency from due p50/p95/p99 ms", "", triple(service.latencies()));
+        row(table, "peak heap MB (sampled /metrics)", "", ServiceUsage.megabytes(usage.peakHeapBytes()));
     }
 
     private static void common(StringBuilder table, LoadResult bare, ServiceUsage bareUsage, LoadResult service,

@@ -104,7 +104,8 @@ final class ClosedLoopLoad {
         return LoadResult.of(start, end, answered.sum(), backPressure.sum(), errors.sum(), all, firstError.get());
     }
 
-    private static long retryMillis(HttpResponse<String> response) {
+    /** The Retry-After of a back-pressure answer in milliseconds, capped; a quarter second without one. */
+    static long retryMillis(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After")
                 .map(seconds -> {
                     try {

@@ -23,15 +23,18 @@ import java.util.stream.Stream;
  * Starts a throwaway PostgreSQL, a fake Bot API, the bare route ({@link BaselineServer}) and the service, each
  * server in its own {@code -Xmx256m} JVM, then for the Telegram webhook and then the web chat: warms up both, and
  * measures the bare route and the service one after the other with the same closed-loop load and the same
- * messages. Prints numbers; asserts nothing.
+ * messages; then offers the service a fixed rate, a share of the bare route's ({@link PacedLoad}), and measures its
+ * latencies at that rate. Prints numbers; asserts nothing.
  */
 public final class LoadBench {
     public static final String COMMAND = "bench";
-    public static final String USAGE = COMMAND + " [--warmup S] [--seconds S] [--users N] [--connections N] | "
+    public static final String USAGE = COMMAND + " [--warmup S] [--seconds S] [--users N] [--connections N] [--paced PERCENT] "
+            + "[--paced-connections N] | "
             + OverloadBench.USAGE;
     private static final Duration DRAIN_CAP = Duration.ofSeconds(120);
     private static final long FIRST_TELEGRAM_USER = 910_000_000L;
     private static final long WARM_UP_USERS = 1_000_000L;
+    private static final long PACED_USERS = 2_000_000L;
     private static final int CONSULTING_ONE_IN = 10;
 
     private final BenchOptions options;
@@ -89,7 +92,8 @@ public final class LoadBench {
                 progress("both ready; web chat rate limits raised to " + ServiceEnvironment.RATE_PER_SESSION_PER_MINUTE
                         + "/min per session and " + ServiceEnvironment.RATE_PER_ADDRESS_PER_MINUTE
                         + "/min per address (all simulated users come from 127.0.0.1)");
-                Phases phases = new Phases(new ClosedLoopLoad(http, retries, options.connections()), http,
+                Phases phases = new Phases(new ClosedLoopLoad(http, retries, options.connections()),
+                        new PacedLoad(http, retries, options.pacedConnections()), http,
                         new ServiceLedger(database), telegram, baseline, service);
                 BenchReport report = new BenchReport(options, out);
                 phases.webhook(report);
@@ -104,6 +108,7 @@ public final class LoadBench {
     /** The phases of one run, in order; each prints a progress line. */
     private final class Phases {
         private final ClosedLoopLoad load;
+        private final PacedLoad paced;
         private final HttpClient http;
         private final ServiceLedger ledger;
         private final FakeTelegramApi telegram;
@@ -111,9 +116,10 @@ public final class LoadBench {
         private final ChildJvm service;
         private final TelegramUpdates updates = new TelegramUpdates();
 
-        Phases(ClosedLoopLoad load, HttpClient http, ServiceLedger ledger, FakeTelegramApi telegram, ChildJvm baseline,
-               ChildJvm service) {
+        Phases(ClosedLoopLoad load, PacedLoad paced, HttpClient http, ServiceLedger ledger, FakeTelegramApi telegram,
+               ChildJvm baseline, ChildJvm service) {
             this.load = load;
+            this.paced = paced;
             this.http = http;
             this.ledger = ledger;
             this.telegram = telegram;
@@ -144,10 +150,27 @@ public final class LoadBench {
             long last = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
             SentReplies sent = SentReplies.match(calls, ledger.sentReplies());
-            WebhookFindings findings = WebhookFindings.of(serviceResult, ledger.updates(first, last), sent, calls,
+            WebhookFindings findings = WebhookFindings.of(serviceResult, ledger.updates(first, last), updates, sent, calls,
                     ledger.stillQueued(), ledger.inboundRowsSharingTheTurnsXmin(first, last));
             report.webhook(bareResult, bareUsage, serviceResult, findings,
                     new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)), telegram.otherCalls());
+            if (options.pacedPercent() == 0) {
+                return;
+            }
+            double rate = bareResult.requestsPerSecond() * options.pacedFraction();
+            long pacedFirst = updates.peekNextUpdateId();
+            LoadResult pacedResult;
+            try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
+                pacedResult = pacedPhase("paced, service webhook", webhook, users("telegram-paced", PACED_USERS, false), rate);
+                awaitDrain("the paced backlog", pacedFirst, updates.peekNextUpdateId() - 1);
+                peakHeap = heap.peakBytes();
+            }
+            long pacedLast = updates.peekNextUpdateId() - 1;
+            List<FakeTelegramApi.SentMessage> pacedCalls = telegram.sentMessages();
+            WebhookFindings pacedFindings = WebhookFindings.of(pacedResult, ledger.updates(pacedFirst, pacedLast), updates,
+                    SentReplies.match(pacedCalls, ledger.sentReplies()), pacedCalls, ledger.stillQueued(),
+                    ledger.inboundRowsSharingTheTurnsXmin(pacedFirst, pacedLast));
+            report.pacedWebhook(rate, pacedResult, pacedFindings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
         }
 
         void webChat(BenchReport report) throws Exception {
@@ -168,9 +191,37 @@ public final class LoadBench {
                 serviceResult = phase("measured, service web chat", chat, serviceUsers, options.measured());
                 peakHeap = heap.peakBytes();
             }
-            report.webChat(bareResult, bareUsage, serviceResult, new WebChatFindings(chat.withoutReply(), chat.duplicated(),
-                    chat.casesOpened(), serviceUsers.stream().filter(SimulatedUser::asksForConsultation).count()),
+            report.webChat(bareResult, bareUsage, serviceResult, webChatFindings(chat, serviceUsers),
                     new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
+            if (options.pacedPercent() == 0) {
+                return;
+            }
+            double rate = bareResult.requestsPerSecond() * options.pacedFraction();
+            List<SimulatedUser> pacedUsers = users("web-paced", PACED_USERS, true);
+            chat.reset();
+            LoadResult pacedResult;
+            try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
+                pacedResult = pacedPhase("paced, service web chat", chat, pacedUsers, rate);
+                peakHeap = heap.peakBytes();
+            }
+            report.pacedWebChat(rate, pacedResult, webChatFindings(chat, pacedUsers),
+                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
+        }
+
+        private WebChatFindings webChatFindings(WebChatPoster chat, List<SimulatedUser> users) {
+            return new WebChatFindings(chat.withoutReply(), chat.duplicated(), chat.casesOpened(),
+                    users.stream().filter(SimulatedUser::asksForConsultation).count());
+        }
+
+        private LoadResult pacedPhase(String name, LoadTarget target, List<SimulatedUser> users, double rate)
+                throws InterruptedException {
+            progress(String.format("%s at %.0f req/s (%d %% of the bare route's), %d s", name, rate,
+                    options.pacedPercent(), options.measured().toSeconds()));
+            LoadResult result = paced.run(target, users, rate, options.measured());
+            progress(String.format("  %.0f req/s answered, %d back-pressure, %d errors, p99 from due %.1f ms%s",
+                    result.requestsPerSecond(), result.backPressure(), result.errors(), result.latencyMillis(0.99),
+                    result.firstError() == null ? "" : " (first error: " + result.firstError() + ")"));
+            return result;
         }
 
         private LoadResult phase(String name, LoadTarget target, List<SimulatedUser> users, Duration duration)

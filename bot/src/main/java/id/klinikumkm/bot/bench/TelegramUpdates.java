@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,14 +19,24 @@ final class TelegramUpdates {
 
     private final AtomicLong nextUpdateId = new AtomicLong(1);
     private final AtomicLong nextMessageId = new AtomicLong(1);
+    private final Map<Long, Instant> firstDelivered = new ConcurrentHashMap<>();
 
     /** The id the next update will get. */
     long peekNextUpdateId() {
         return nextUpdateId.get();
     }
 
+    /**
+     * When the update was built for its first delivery, i.e. just before it went out: the start of its "receipt ->
+     * reply queued" as the sender sees it, including any wait inside the webhook before it was recorded.
+     */
+    Instant firstDelivered(long updateId) {
+        return firstDelivered.get(updateId);
+    }
+
     String next(SimulatedUser user) {
         long updateId = nextUpdateId.getAndIncrement();
+        firstDelivered.put(updateId, Instant.now());
         ChatStep step = user.currentStep();
         ObjectNode update = NODES.objectNode().put("update_id", updateId);
         if (step.isButton()) {

@@ -11,16 +11,18 @@ import java.util.List;
  * @param drainSeconds from the end of the load to the last turn's commit; NaN when the backlog did not drain
  *                     within the wait
  */
-record WebhookFindings(long recorded, long handledDuringLoad, double handledPerSecond, long[] queuedNanos,
+record WebhookFindings(long recorded, long handledDuringLoad, double handledPerSecond, long[] deliveredToQueuedNanos,
+                       long[] queuedNanos,
                        double drainSeconds, long lost, long[] sentNanos, double sentPerSecond, long stillQueued,
                        long duplicated, long inboundSharingXmin, long inboundOfTurn) {
 
-    static WebhookFindings of(LoadResult load, List<HandledUpdate> updates, SentReplies sent,
+    static WebhookFindings of(LoadResult load, List<HandledUpdate> updates, TelegramUpdates delivered, SentReplies sent,
                               List<FakeTelegramApi.SentMessage> calls, long stillQueued, long[] xminCheck) {
         long handledDuringLoad = 0;
         long lost = 0;
         Instant lastCommit = load.end();
         List<Long> queued = new ArrayList<>();
+        List<Long> deliveredToQueued = new ArrayList<>();
         List<Long> sentLatencies = new ArrayList<>();
         for (HandledUpdate update : updates) {
             if (!update.handled()) {
@@ -37,6 +39,10 @@ record WebhookFindings(long recorded, long handledDuringLoad, double handledPerS
                 continue;
             }
             queued.add(Duration.between(update.received(), update.committed()).toNanos());
+            Instant firstDelivered = delivered.firstDelivered(update.updateId());
+            if (firstDelivered != null) {
+                deliveredToQueued.add(Duration.between(firstDelivered, update.committed()).toNanos());
+            }
             Instant lastSent = null;
             for (long reply : update.replyIds()) {
                 Instant at = sent.sentAt().get(reply);
@@ -53,7 +59,8 @@ record WebhookFindings(long recorded, long handledDuringLoad, double handledPerS
                 .filter(call -> call.lastPart() && !call.at().isBefore(load.start()) && !call.at().isAfter(load.end()))
                 .count();
         double drain = lost > 0 ? Double.NaN : Duration.between(load.end(), lastCommit).toMillis() / 1000.0;
-        return new WebhookFindings(updates.size(), handledDuringLoad, handledDuringLoad / load.seconds(), sorted(queued),
+        return new WebhookFindings(updates.size(), handledDuringLoad, handledDuringLoad / load.seconds(),
+                sorted(deliveredToQueued), sorted(queued),
                 drain, lost, sorted(sentLatencies), sentDuringLoad / load.seconds(), stillQueued, sent.duplicated(),
                 xminCheck[0], xminCheck[1]);
     }
