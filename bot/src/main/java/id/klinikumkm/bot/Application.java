@@ -47,6 +47,7 @@ import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.storage.UpdateRecords;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.telegram.TelegramChannel;
 import id.klinikumkm.bot.web.ChatPage;
@@ -108,7 +109,7 @@ public final class Application implements AutoCloseable {
             OutboxDao outbox = database.outboxJdbi().onDemand(OutboxDao.class);
             metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
             var telegram = TelegramChannel.create(config.telegram(), engine, texts, outbox,
-                    database.intakeJdbi().onDemand(ProcessedUpdateDao.class),
+                    database.intakeJdbi().onDemand(ProcessedUpdateDao.class), new UpdateRecords(database.intakeJdbi()),
                     database.jdbi().onDemand(SettingsDao.class),
                     metrics.registry());
             List<Routes> routes = new ArrayList<>(List.of(

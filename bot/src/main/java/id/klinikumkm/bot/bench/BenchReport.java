@@ -47,12 +47,14 @@ final class BenchReport {
         tables.add(table.toString());
         lines.add(fmt("bench: route=webhook baseline_rps=%.0f rps=%.0f handled_per_s=%.1f ratio=%.3f p99_ms=%.1f "
                         + "p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f p99_sent_ms=%.1f drain_s=%.1f sent_per_s=%.1f queued_left=%d "
-                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s peak_rss_mb=%s",
+                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s peak_rss_mb=%s "
+                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f",
                 bare.requestsPerSecond(), service.requestsPerSecond(), found.handledPerSecond(), ratio,
                 service.latencyMillis(0.99), Percentiles.millis(found.deliveredToQueuedNanos(), 0.99),
                 Percentiles.millis(found.queuedNanos(), 0.99), Percentiles.millis(found.sentNanos(), 0.99), found.drainSeconds(), found.sentPerSecond(),
                 found.stillQueued(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
-                ServiceUsage.megabytes(usage.peakHeapBytes()), ServiceUsage.megabytes(usage.peakRssBytes())));
+                ServiceUsage.megabytes(usage.peakHeapBytes()), ServiceUsage.megabytes(usage.peakRssBytes()),
+                bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest()));
     }
 
     void webChat(LoadResult bare, ServiceUsage bareUsage, LoadResult service, WebChatFindings found, ServiceUsage usage) {
@@ -66,11 +68,12 @@ final class BenchReport {
         row(table, "ratio: req/s / bare route req/s", "", fmt("%.3f", ratio));
         tables.add(table.toString());
         lines.add(fmt("bench: route=webchat baseline_rps=%.0f rps=%.0f ratio=%.3f p50_ms=%.1f p99_ms=%.1f "
-                        + "back_pressure=%d errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s peak_rss_mb=%s",
+                        + "back_pressure=%d errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s peak_rss_mb=%s "
+                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f",
                 bare.requestsPerSecond(), service.requestsPerSecond(), ratio, service.latencyMillis(0.5),
                 service.latencyMillis(0.99), service.backPressure(), service.errors(), found.withoutReply(),
                 found.duplicated(), found.casesOpened(), ServiceUsage.megabytes(usage.peakHeapBytes()),
-                ServiceUsage.megabytes(usage.peakRssBytes())));
+                ServiceUsage.megabytes(usage.peakRssBytes()), bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest()));
     }
 
     /** The webhook at a fixed rate: what the service handled of it and how long each update waited for its reply. */
@@ -89,12 +92,12 @@ final class BenchReport {
         tables.add(table.toString());
         lines.add(fmt("bench: route=webhook-paced offered_per_s=%.1f rps=%.1f handled_per_s=%.1f p99_from_due_ms=%.1f "
                         + "p50_sent_to_queued_ms=%.1f p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f drain_s=%.1f back_pressure=%d errors=%d lost=%d "
-                        + "duplicated=%d peak_heap_mb=%s",
+                        + "duplicated=%d peak_heap_mb=%s cpu_ms=%.2f",
                 rate, service.requestsPerSecond(), found.handledPerSecond(), service.latencyMillis(0.99),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.5),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.99), Percentiles.millis(found.queuedNanos(), 0.99),
                 found.drainSeconds(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
-                ServiceUsage.megabytes(usage.peakHeapBytes())));
+                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest()));
     }
 
     /** The web chat at a fixed rate: each answer's latency from when its request was due. */
@@ -107,10 +110,10 @@ final class BenchReport {
                 found.casesOpened() + " / " + found.intakesStarted());
         tables.add(table.toString());
         lines.add(fmt("bench: route=webchat-paced offered_per_s=%.1f rps=%.1f p50_ms=%.1f p99_ms=%.1f back_pressure=%d "
-                        + "errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s",
+                        + "errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s cpu_ms=%.2f",
                 rate, service.requestsPerSecond(), service.latencyMillis(0.5), service.latencyMillis(0.99),
                 service.backPressure(), service.errors(), found.withoutReply(), found.duplicated(), found.casesOpened(),
-                ServiceUsage.megabytes(usage.peakHeapBytes())));
+                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest()));
     }
 
     void print() {
@@ -141,6 +144,7 @@ final class BenchReport {
         row(table, "errors", "", String.valueOf(service.errors()));
         row(table, "latency from due p50/p95/p99 ms", "", triple(service.latencies()));
         row(table, "peak heap MB (sampled /metrics)", "", ServiceUsage.megabytes(usage.peakHeapBytes()));
+        row(table, "CPU ms per request (webhook: per update)", "", fmt("%.2f", usage.cpuMillisPerRequest()));
     }
 
     private static void common(StringBuilder table, LoadResult bare, ServiceUsage bareUsage, LoadResult service,
@@ -153,6 +157,8 @@ final class BenchReport {
                 ServiceUsage.megabytes(usage.peakHeapBytes()));
         row(table, "peak RSS MB (VmHWM)", ServiceUsage.megabytes(bareUsage.peakRssBytes()),
                 ServiceUsage.megabytes(usage.peakRssBytes()));
+        row(table, "CPU ms per request (service: per update)", fmt("%.2f", bareUsage.cpuMillisPerRequest()),
+                fmt("%.2f", usage.cpuMillisPerRequest()));
     }
 
     private static void row(StringBuilder table, String label, String bare, String service) {

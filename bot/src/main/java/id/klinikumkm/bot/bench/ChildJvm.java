@@ -119,6 +119,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Peak resident set size so far (VmHWM), in bytes, from /proc; empty where there is no /proc. */
+    /** The process's CPU time so far (user and system, all threads), in nanoseconds; -1 where it cannot be read. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     OptionalLong peakRssBytes() {
         return ProcStatus.kilobytes(process.pid(), "VmHWM").stream().map(kb -> kb * 1024).findFirst();
     }

@@ -137,9 +137,12 @@ public final class LoadBench {
             List<SimulatedUser> bareUsers = users("bare", 0, false);
             List<SimulatedUser> serviceUsers = users("telegram", 0, false);
             awaitDrain("the warm-up's backlog", warmServiceFirst, updates.peekNextUpdateId() - 1);
+            long bareCpu = baseline.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
-            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1));
+            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
             long first = updates.peekNextUpdateId();
+            long serviceCpu = service.cpuNanos();
             LoadResult serviceResult;
             long peakHeap;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
@@ -147,30 +150,35 @@ public final class LoadBench {
                 awaitDrain("the measured backlog", first, updates.peekNextUpdateId() - 1);
                 peakHeap = heap.peakBytes();
             }
+            long serviceCpuAfter = service.cpuNanos();
             long last = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
             SentReplies sent = SentReplies.match(calls, ledger.sentReplies());
             WebhookFindings findings = WebhookFindings.of(serviceResult, ledger.updates(first, last), updates, sent, calls,
                     ledger.stillQueued(), ledger.inboundRowsSharingTheTurnsXmin(first, last));
-            report.webhook(bareResult, bareUsage, serviceResult, findings,
-                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)), telegram.otherCalls());
+            report.webhook(bareResult, bareUsage, serviceResult, findings, new ServiceUsage(peakHeap,
+                    service.peakRssBytes().orElse(-1), ServiceUsage.cpuMillisPer(serviceCpu, serviceCpuAfter, found(findings))),
+                    telegram.otherCalls());
             if (options.pacedPercent() == 0) {
                 return;
             }
             double rate = bareResult.requestsPerSecond() * options.pacedFraction();
             long pacedFirst = updates.peekNextUpdateId();
+            long pacedCpu = service.cpuNanos();
             LoadResult pacedResult;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
                 pacedResult = pacedPhase("paced, service webhook", webhook, users("telegram-paced", PACED_USERS, false), rate);
                 awaitDrain("the paced backlog", pacedFirst, updates.peekNextUpdateId() - 1);
                 peakHeap = heap.peakBytes();
             }
+            long pacedCpuAfter = service.cpuNanos();
             long pacedLast = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> pacedCalls = telegram.sentMessages();
             WebhookFindings pacedFindings = WebhookFindings.of(pacedResult, ledger.updates(pacedFirst, pacedLast), updates,
                     SentReplies.match(pacedCalls, ledger.sentReplies()), pacedCalls, ledger.stillQueued(),
                     ledger.inboundRowsSharingTheTurnsXmin(pacedFirst, pacedLast));
-            report.pacedWebhook(rate, pacedResult, pacedFindings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
+            report.pacedWebhook(rate, pacedResult, pacedFindings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(pacedCpu, pacedCpuAfter, found(pacedFindings))));
         }
 
         void webChat(BenchReport report) throws Exception {
@@ -181,18 +189,22 @@ public final class LoadBench {
             phase("warm-up, service web chat", chat, users("web-warm", WARM_UP_USERS, true), options.warmup());
             List<SimulatedUser> bareUsers = users("bare-web", 0, true);
             List<SimulatedUser> serviceUsers = users("web", 0, true);
+            long bareCpu = baseline.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, web chat messages as updates", bare, bareUsers,
                     options.measured());
-            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1));
+            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
             chat.reset();
             LoadResult serviceResult;
             long peakHeap;
+            long serviceCpu = service.cpuNanos();
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
                 serviceResult = phase("measured, service web chat", chat, serviceUsers, options.measured());
                 peakHeap = heap.peakBytes();
             }
             report.webChat(bareResult, bareUsage, serviceResult, webChatFindings(chat, serviceUsers),
-                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
+                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
+                            ServiceUsage.cpuMillisPer(serviceCpu, service.cpuNanos(), serviceResult.answered())));
             if (options.pacedPercent() == 0) {
                 return;
             }
@@ -200,12 +212,19 @@ public final class LoadBench {
             List<SimulatedUser> pacedUsers = users("web-paced", PACED_USERS, true);
             chat.reset();
             LoadResult pacedResult;
+            long pacedCpu = service.cpuNanos();
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
                 pacedResult = pacedPhase("paced, service web chat", chat, pacedUsers, rate);
                 peakHeap = heap.peakBytes();
             }
             report.pacedWebChat(rate, pacedResult, webChatFindings(chat, pacedUsers),
-                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1)));
+                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
+                            ServiceUsage.cpuMillisPer(pacedCpu, service.cpuNanos(), pacedResult.answered())));
+        }
+
+        /** The updates of a webhook phase the service handled, during the load or the drain. */
+        private long found(WebhookFindings findings) {
+            return findings.recorded() - findings.lost();
         }
 
         private WebChatFindings webChatFindings(WebChatPoster chat, List<SimulatedUser> users) {

@@ -130,8 +130,8 @@ public final class JdbiConversationStore implements ConversationStore {
         void flush() throws SQLException {
             messages.writeTo(handle.getConnection(), row.id());
             if (!state.equals(stored)) {
-                dao().saveState(row.id(), state.flow(), state.step(), json.write(state.slots()),
-                        state.enteredAt().atOffset(java.time.ZoneOffset.UTC));
+                TurnStatements.saveState(handle.getConnection(), row.id(), state.flow(), state.step(),
+                        json.write(state.slots()), state.enteredAt().atOffset(java.time.ZoneOffset.UTC));
             }
         }
 

@@ -8,19 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ProcessedUpdateDao {
 
     /**
-     * Records several updates with one statement and one commit; returns the ids that were new (the others
-     * were delivered before).
-     */
-    @SqlQuery("""
-            INSERT INTO processed_updates (channel, update_id, payload)
-            SELECT :channel, t.update_id, CAST(t.payload AS jsonb)
-            FROM unnest(CAST(:updateIds AS bigint[]), CAST(:payloads AS text[])) AS t(update_id, payload)
-            ON CONFLICT (channel, update_id) DO NOTHING
-            RETURNING update_id
-            """)
-    List<Long> recordAll(String channel, Long[] updateIds, String[] payloads);
-
-    /**
      * Marks an update handled; false when it was handled already. Inserts the row if it was never recorded,
      * so the mark holds for any caller.
      */

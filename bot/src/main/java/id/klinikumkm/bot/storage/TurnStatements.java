@@ -23,6 +23,7 @@ final class TurnStatements {
     private static final String LOCK_CHAT = sql("lock-chat.sql");
     private static final String MARK_HANDLED_AND_LOCK_CHAT = sql("mark-handled-and-lock-chat.sql");
     private static final String INSERT_TURN_MESSAGES = sql("insert-turn-messages.sql");
+    private static final String SAVE_STATE = sql("save-state.sql");
 
     private TurnStatements() {}
 
@@ -80,13 +81,25 @@ final class TurnStatements {
         }
     }
 
+    static void saveState(Connection connection, long chatId, String flow, String step, String slots,
+                          OffsetDateTime enteredAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SAVE_STATE)) {
+            statement.setString(1, flow);
+            statement.setString(2, step);
+            statement.setString(3, slots);
+            statement.setObject(4, enteredAt);
+            statement.setLong(5, chatId);
+            statement.executeUpdate();
+        }
+    }
+
     private static ChatRow chatRow(ResultSet rows) throws SQLException {
         return new ChatRow(rows.getLong("id"), rows.getString("state_flow"), rows.getString("state_step"),
                 rows.getString("state_slots"), rows.getObject("state_entered_at", OffsetDateTime.class),
                 rows.getBoolean("consented"), rows.getString("display_name"));
     }
 
-    private static String sql(String name) {
+    static String sql(String name) {
         try (InputStream in = TurnStatements.class.getResourceAsStream("/db/turn/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing SQL resource db/turn/" + name);

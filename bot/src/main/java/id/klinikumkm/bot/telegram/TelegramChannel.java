@@ -8,6 +8,7 @@ import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.storage.UpdateRecords;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +54,8 @@ public final class TelegramChannel implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "telegram-sweeper"));
 
     private TelegramChannel(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts, OutboxDao outbox,
-                            ProcessedUpdateDao updates, SettingsDao settings, MeterRegistry meters) {
+                            ProcessedUpdateDao updates, UpdateRecords records, SettingsDao settings,
+                            MeterRegistry meters) {
         this.config = config;
         this.texts = texts;
         TelegramUrl url = telegramUrl(config.apiUrl());
@@ -75,7 +77,7 @@ public final class TelegramChannel implements AutoCloseable {
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
                 client, sender::nudge);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
-        this.recorder = new UpdateRecorder(updates);
+        this.recorder = new UpdateRecorder(records);
         this.intake = new UpdateIntake(updates, recorder, processor, json);
         this.registrar = new WebhookRegistrar(client, settings);
         boolean webhookMode = config.effectiveMode() == AppConfig.TelegramMode.WEBHOOK;
@@ -95,13 +97,13 @@ public final class TelegramChannel implements AutoCloseable {
 
     /** The channel, or empty when the configuration turns Telegram off. */
     public static Optional<TelegramChannel> create(AppConfig.Telegram config, ConversationEngine engine, BotTexts texts,
-                                                   OutboxDao outbox, ProcessedUpdateDao updates, SettingsDao settings,
-                                                   MeterRegistry meters) {
+                                                   OutboxDao outbox, ProcessedUpdateDao updates, UpdateRecords records,
+                                                   SettingsDao settings, MeterRegistry meters) {
         if (config.effectiveMode() == AppConfig.TelegramMode.OFF) {
             LOG.info("Telegram channel is off (no bot token configured)");
             return Optional.empty();
         }
-        return Optional.of(new TelegramChannel(config, engine, texts, outbox, updates, settings, meters));
+        return Optional.of(new TelegramChannel(config, engine, texts, outbox, updates, records, settings, meters));
     }
 
     /** The webhook route, in webhook mode; registered on the HTTP server before it starts. */

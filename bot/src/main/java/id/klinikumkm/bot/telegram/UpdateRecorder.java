@@ -2,9 +2,8 @@ package id.klinikumkm.bot.telegram;
 
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.logging.Failures;
-import id.klinikumkm.bot.storage.ProcessedUpdateDao;
+import id.klinikumkm.bot.storage.UpdateRecords;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -29,12 +28,12 @@ final class UpdateRecorder implements AutoCloseable {
 
     private record Pending(long updateId, String payload, CompletableFuture<Boolean> recorded) {}
 
-    private final ProcessedUpdateDao updates;
+    private final UpdateRecords updates;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
 
-    UpdateRecorder(ProcessedUpdateDao updates) {
+    UpdateRecorder(UpdateRecords updates) {
         this.updates = updates;
         this.writer = new Thread(this::writeLoop, "telegram-recorder");
         writer.setDaemon(true);
@@ -92,7 +91,7 @@ final class UpdateRecorder implements AutoCloseable {
         }
         Set<Long> fresh;
         try {
-            fresh = new HashSet<>(updates.recordAll(CHANNEL, ids, payloads));
+            fresh = updates.recordAll(CHANNEL, ids, payloads);
         } catch (RuntimeException e) {
             LOG.debug("Recording {} updates failed: {}", batch.size(), Failures.describe(e));
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));
