@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * "Which permits do I need, and in what order?" ({@code legal.start}): shows the overview, asks what kind of
@@ -33,6 +34,9 @@ public final class PermitHelperFlow implements Flow, ButtonHandler {
     private static final String UNSURE = "unsure";
     /** Product kinds in the order offered, with words that give them away, most specific kinds first when matching. */
     private static final Map<String, List<String>> PRODUCTS = products();
+    /** Per kind, any of its words as a whole word, optionally with -nya, -ku or -an; compiled once. */
+    private static final Map<String, Pattern> KIND_WORDS = kindWords();
+    private static final Pattern NOT_A_WORD_CHARACTER = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final FaqCatalog catalog;
     private final FaqAnswers answers;
@@ -129,14 +133,21 @@ public final class PermitHelperFlow implements Flow, ButtonHandler {
     }
 
     /** The kind of product a typed answer names: a number of an option, or a telling word. */
+    private static Map<String, Pattern> kindWords() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        PRODUCTS.forEach((kind, words) -> patterns.put(kind, Pattern.compile(
+                " (?:" + String.join("|", words.stream().map(Pattern::quote).toList()) + ")(?:nya|ku|an)? ")));
+        return patterns;
+    }
+
     static Optional<String> kindOf(String typed) {
-        String text = " " + typed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ";
+        String text = " " + NOT_A_WORD_CHARACTER.matcher(typed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
         List<String> kinds = new ArrayList<>(PRODUCTS.keySet());
         if (text.strip().matches("[1-9]") && Integer.parseInt(text.strip()) <= kinds.size()) {
             return Optional.of(kinds.get(Integer.parseInt(text.strip()) - 1));
         }
         for (String kind : List.of(UNSURE, "bpom", "non_food", "ready_to_eat", "packaged")) {
-            if (PRODUCTS.get(kind).stream().anyMatch(word -> text.matches(".* " + word + "(nya|ku|an)? .*"))) {
+            if (KIND_WORDS.get(kind).matcher(text).find()) {
                 return Optional.of(kind);
             }
         }

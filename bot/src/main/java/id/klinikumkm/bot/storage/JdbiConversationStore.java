@@ -204,7 +204,12 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            dao().insert(row.id(), question.text(), question.reason(), json.write(question.top()));
+            try {
+                TurnStatements.insertUnanswered(handle.getConnection(), row.id(), question.text(), question.reason(),
+                        json.write(question.top()));
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
         }
 
         @Override

@@ -24,6 +24,7 @@ final class TurnStatements {
     private static final String MARK_HANDLED_AND_LOCK_CHAT = sql("mark-handled-and-lock-chat.sql");
     private static final String INSERT_TURN_MESSAGES = sql("insert-turn-messages.sql");
     private static final String SAVE_STATE = sql("save-state.sql");
+    private static final String INSERT_UNANSWERED = sql("insert-unanswered.sql");
 
     private TurnStatements() {}
 
@@ -89,6 +90,17 @@ final class TurnStatements {
             statement.setString(3, slots);
             statement.setObject(4, enteredAt);
             statement.setLong(5, chatId);
+            statement.executeUpdate();
+        }
+    }
+
+    static void insertUnanswered(Connection connection, long chatId, String text, String reason, String topIntents)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_UNANSWERED)) {
+            statement.setLong(1, chatId);
+            statement.setString(2, text);
+            statement.setString(3, reason);
+            statement.setString(4, topIntents);
             statement.executeUpdate();
         }
     }
