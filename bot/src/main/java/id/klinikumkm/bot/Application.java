@@ -117,8 +117,13 @@ public final class Application implements AutoCloseable {
                     new ChatPage(),
                     new PrivacyPage(),
                     new WebChatController(engine, json, config.chat())));
-            var work = new CaseWork(engine, database.jdbi().onDemand(CaseDao.class), database.jdbi().onDemand(WorkspaceDao.class),
-                    desk::announce);
+            CaseDao caseDao = database.jdbi().onDemand(CaseDao.class);
+            var firstReply = Metrics.latency(metrics.registry(), "klinik.cases.first.reply",
+                    "from a case being opened to its consultant's first reply", Duration.ofMinutes(15), Duration.ofHours(1),
+                    Duration.ofHours(4), Duration.ofDays(1), Duration.ofDays(3));
+            metrics.cachedGauges("klinik.cases", "cases by status (counted at most every 5 seconds)", "status", CASE_STATUSES,
+                    caseDao::countByStatus, Duration.ofSeconds(5));
+            var work = new CaseWork(engine, caseDao, database.jdbi().onDemand(WorkspaceDao.class), desk::announce, firstReply::record);
             desk.bind(engine, work);
             background.add(new UnclaimedWatch(desk, config.cases().unclaimedMinutes(), config.cases().unclaimedCheckSeconds()));
             AttachmentSource files = telegram.map(TelegramChannel::files).orElse(AttachmentSource.NONE);
@@ -181,6 +186,8 @@ public final class Application implements AutoCloseable {
                 .flow(relay).buttons(relay).flow(rating).buttons(rating)
                 .buttons(desk).command(ConsultantDesk.COMMAND, desk);
     }
+
+    private static final List<String> CASE_STATUSES = List.of("new", "assigned", "in_progress", "waiting_user", "resolved", "closed");
 
     /** Staff accounts (the first admin on first start) and the staff pages. */
     private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
