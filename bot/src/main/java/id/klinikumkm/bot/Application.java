@@ -41,11 +41,14 @@ import id.klinikumkm.bot.nlu.ReloadableClassifier;
 import id.klinikumkm.bot.nlu.Retrainer;
 import id.klinikumkm.bot.nlu.TrainingExamples;
 import id.klinikumkm.bot.nlu.TrainingExamplesDao;
+import id.klinikumkm.bot.privacy.PersonalDataRequests;
+import id.klinikumkm.bot.privacy.RetentionJob;
 import id.klinikumkm.bot.reports.Reports;
 import id.klinikumkm.bot.reports.ReportsDao;
 import id.klinikumkm.bot.storage.Database;
 import id.klinikumkm.bot.storage.JdbiConversationStore;
 import id.klinikumkm.bot.storage.OutboxDao;
+import id.klinikumkm.bot.storage.PersonalData;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.UpdateRecords;
 import id.klinikumkm.bot.storage.SettingsDao;
@@ -116,14 +119,20 @@ public final class Application implements AutoCloseable {
                     new HealthController(database::isReachable, version),
                     metrics,
                     new ChatPage(),
-                    new PrivacyPage(),
+                    new PrivacyPage(config.retention().closedCaseDays()),
                     new WebChatController(engine, json, config.chat())));
-            var work = new CaseWork(engine, database.jdbi().onDemand(CaseDao.class), database.jdbi().onDemand(WorkspaceDao.class),
-                    desk::announce);
+            CaseDao caseDao = database.jdbi().onDemand(CaseDao.class);
+            var firstReply = Metrics.latency(metrics.registry(), "klinik.cases.first.reply",
+                    "from a case being opened to its consultant's first reply", Duration.ofMinutes(15), Duration.ofHours(1),
+                    Duration.ofHours(4), Duration.ofDays(1), Duration.ofDays(3));
+            metrics.cachedGauges("klinik.cases", "cases by status (counted at most every 5 seconds)", "status", CASE_STATUSES,
+                    caseDao::countByStatus, Duration.ofSeconds(5));
+            var work = new CaseWork(engine, caseDao, database.jdbi().onDemand(WorkspaceDao.class), desk::announce, firstReply::record);
             desk.bind(engine, work);
             background.add(new UnclaimedWatch(desk, config.cases().unclaimedMinutes(), config.cases().unclaimedCheckSeconds()));
             AttachmentSource files = telegram.map(TelegramChannel::files).orElse(AttachmentSource.NONE);
-            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk, files));
+            var personalData = privacy(config.retention(), database, json, background);
+            routes.addAll(admin(config, database, json, nlu, texts, catalog, learning, work, desk, files, personalData));
             telegram.ifPresent(channel -> routes.addAll(channel.routes()));
             var http = new HttpServer(config.http(), json, routes);
             http.start();
@@ -183,10 +192,24 @@ public final class Application implements AutoCloseable {
                 .buttons(desk).command(ConsultantDesk.COMMAND, desk);
     }
 
+    private static final List<String> CASE_STATUSES = List.of("new", "assigned", "in_progress", "waiting_user", "resolved", "closed");
+
+    /** Personal data: the retention job (when a period is configured) and admins' export and erasure on request. */
+    private static PersonalDataRequests privacy(AppConfig.Retention config, Database database, ObjectMapper json,
+                                                List<AutoCloseable> background) {
+        var data = new PersonalData(database.jdbi());
+        if (config.enabled()) {
+            background.add(new RetentionJob(data, config.closedCaseDays(), Clock.systemUTC()).start(config.checkMinutes()));
+        } else {
+            LOG.info("Retention is off (retention.closed.case.days=0): closed cases keep their personal data until erased");
+        }
+        return new PersonalDataRequests(data, json);
+    }
+
     /** Staff accounts (the first admin on first start) and the staff pages. */
     private static List<Routes> admin(AppConfig config, Database database, ObjectMapper json, ReloadableClassifier nlu,
                                       BotTexts texts, FaqCatalog catalog, Learning learning, CaseWork work,
-                                      ConsultantDesk desk, AttachmentSource files) {
+                                      ConsultantDesk desk, AttachmentSource files, PersonalDataRequests personalData) {
         var accounts = new Accounts(database.jdbi().onDemand(AccountDao.class), json);
         accounts.ensureFirstAdmin(config.admin().firstAdminPassword().value());
         var faq = new FaqAdmin(database.jdbi().onDemand(FaqDao.class), json, catalog);
@@ -194,7 +217,7 @@ public final class Application implements AutoCloseable {
         var reports = new Reports(database.jdbi().onDemand(ReportsDao.class), config.clinic().hours().zone(), Clock.systemUTC());
         return AdminPages.routes(new AdminPages.Features(accounts, nlu, faq, new FaqPreview(texts, catalog), inbox,
                 learning.examples(), learning.retrainer(), work, database.jdbi().onDemand(WorkspaceDao.class), desk, files,
-                Duration.ofMinutes(config.cases().unclaimedMinutes()), reports), json,
+                Duration.ofMinutes(config.cases().unclaimedMinutes()), reports, personalData), json,
                 config.chat().maxTextChars(), config.chat().trustForwardedFor());
     }
 

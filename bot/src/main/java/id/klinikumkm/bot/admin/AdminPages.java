@@ -12,6 +12,7 @@ import id.klinikumkm.bot.faq.FaqPreview;
 import id.klinikumkm.bot.inbox.UnansweredInbox;
 import id.klinikumkm.bot.nlu.Retrainer;
 import id.klinikumkm.bot.nlu.TrainingExamples;
+import id.klinikumkm.bot.privacy.PersonalDataRequests;
 import id.klinikumkm.bot.reports.Reports;
 import id.klinikumkm.bot.http.Routes;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class AdminPages {
     public record Features(Accounts accounts, IntentClassifier classifier, FaqAdmin faq, FaqPreview preview,
                            UnansweredInbox inbox, TrainingExamples examples, Retrainer retrainer, CaseWork work,
                            WorkspaceDao cases, ConsultantDesk desk, AttachmentSource files, Duration unclaimedAfter,
-                           Reports reports) {}
+                           Reports reports, PersonalDataRequests personalData) {}
 
     public static List<Routes> routes(Features features, ObjectMapper json, int maxTextChars, boolean trustForwarded) {
         Pages pages = new Pages();
@@ -37,6 +38,7 @@ public final class AdminPages {
                 new LearningController(features.inbox(), features.examples(), features.retrainer(), features.faq(), pages),
                 new ClassifyController(features.classifier(), json, maxTextChars, pages),
                 new ReportsController(features.reports(), pages),
+                new PersonalDataController(features.personalData(), pages),
                 new AdminApiController(features.faq(), features.inbox(), features.examples(), features.retrainer(), json),
                 new WorkspaceController(features.work(), features.cases(), features.desk(), features.files(), features.unclaimedAfter(),
                         json, pages));

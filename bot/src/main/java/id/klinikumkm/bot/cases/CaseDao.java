@@ -2,7 +2,9 @@ package id.klinikumkm.bot.cases;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -130,4 +132,14 @@ public interface CaseDao {
             WHERE number = :number AND rating IS NOT NULL AND rating_comment IS NULL
             """)
     int comment(String number, String comment);
+
+    /** Milliseconds since the case was opened, while no consultant has replied to it yet. */
+    @SqlQuery("SELECT (extract(epoch FROM now() - created_at) * 1000)::bigint FROM cases WHERE id = :caseId AND first_reply_at IS NULL")
+    Optional<Long> awaitingFirstReplyMillis(long caseId);
+
+    /** How many cases have each status (for the metrics; the status index answers it). */
+    @SqlQuery("SELECT status, count(*) AS cases FROM cases GROUP BY status")
+    @KeyColumn("status")
+    @ValueColumn("cases")
+    java.util.Map<String, Long> countByStatus();
 }

@@ -8,9 +8,12 @@ import id.klinikumkm.bot.conversation.Reply;
 import id.klinikumkm.bot.conversation.SystemAction.Acted;
 import id.klinikumkm.bot.conversation.TextCleaner;
 import id.klinikumkm.bot.conversation.TurnContext;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What consultants do to a case: claim it, reply to the user, change its status. Each action runs in the
@@ -19,6 +22,7 @@ import java.util.Set;
  * the transcript and the outbox stay consistent. Thread-safe.
  */
 public final class CaseWork {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseWork.class);
     public static final int MAX_REPLY_CHARS = 4000;
     /** Statuses a consultant may set by hand; the others follow from claims and replies. */
     public static final Set<String> SETTABLE = Set.of("in_progress", "waiting_user", "resolved", "closed");
@@ -27,16 +31,20 @@ public final class CaseWork {
     private final CaseDao lookup;
     private final WorkspaceDao workspace;
     private final Consumer<String> announce;
+    private final Consumer<Duration> firstReply;
 
     /**
      * @param lookup finds a case's chat before its lock is taken (outside any turn)
      * @param announce tells the consultant a case was (re)assigned to, after the change committed
+     * @param firstReply told, after the reply committed, how long a case waited for its first consultant reply
      */
-    public CaseWork(ConversationEngine engine, CaseDao lookup, WorkspaceDao workspace, Consumer<String> announce) {
+    public CaseWork(ConversationEngine engine, CaseDao lookup, WorkspaceDao workspace, Consumer<String> announce,
+                    Consumer<Duration> firstReply) {
         this.engine = engine;
         this.lookup = lookup;
         this.workspace = workspace;
         this.announce = announce;
+        this.firstReply = firstReply;
     }
 
     /** How an action went, in words for the workspace. */
@@ -52,7 +60,7 @@ public final class CaseWork {
 
     /** "Ambil": exactly one of several consultants claiming at once wins; the others are told who did. */
     public Result claim(Staff staff, String number) {
-        return inCase(number, (turn, state, cases, ref) -> {
+        return inCase(number, "claim", staff, (turn, state, cases, ref) -> {
             if (ref.heldBy(staff.accountId()) && !ref.status().equals("assigned")) {
                 return new Acted<>(Result.ok("Kasus ini sudah Bapak/Ibu tangani."), Outcome.then(state));
             }
@@ -73,16 +81,22 @@ public final class CaseWork {
         if (text.isEmpty() || text.length() > MAX_REPLY_CHARS) {
             return Result.refused("Balasan harus berisi 1 sampai " + MAX_REPLY_CHARS + " karakter.");
         }
-        return inCase(number, (turn, state, cases, ref) -> {
+        return inCase(number, "reply", staff, (turn, state, cases, ref) -> {
             Optional<String> refusal = mayAct(staff, ref);
             if (refusal.isPresent()) {
                 return new Acted<>(Result.refused(refusal.get()), Outcome.then(state));
             }
+            Optional<Long> waited = cases.awaitingFirstReplyMillis(ref.id());
             cases.setStatus(ref.id(), "waiting_user", true);
             cases.event(ref.id(), staff.actorKind(), staff.accountId(), "replied", ref.status(), "waiting_user", text.length() + " karakter");
             String shown = turn.text("case.reply.user").replace("{0}", number).replace("{1}", staff.firstName()).replace("{2}", text);
             ConversationState next = RelayFlow.mayRelay(state, number) ? RelayFlow.state(number, turn.now()) : state;
-            return new Acted<>(Result.ok("Balasan terkirim."), Outcome.then(next, Reply.fromConsultant(shown, staff.accountId(), ref.id())));
+            Outcome outcome = Outcome.then(next, Reply.fromConsultant(shown, staff.accountId(), ref.id()));
+            if (waited.isPresent()) {
+                Duration firstWait = Duration.ofMillis(Math.max(0, waited.get()));
+                outcome = outcome.with(new Effect.AfterCommit(() -> firstReply.accept(firstWait)));
+            }
+            return new Acted<>(Result.ok("Balasan terkirim."), outcome);
         });
     }
 
@@ -91,7 +105,7 @@ public final class CaseWork {
         if (!SETTABLE.contains(status)) {
             return Result.refused("Status itu tidak dikenal.");
         }
-        return inCase(number, (turn, state, cases, ref) -> {
+        return inCase(number, "status " + status, staff, (turn, state, cases, ref) -> {
             boolean closing = status.equals("closed") && ref.status().equals("resolved");
             Optional<String> refusal = closing ? mayTouch(staff, ref) : mayAct(staff, ref);
             if (refusal.isPresent()) {
@@ -117,7 +131,7 @@ public final class CaseWork {
         if (target.isEmpty()) {
             return Result.refused("Pilih petugas yang aktif.");
         }
-        return inCase(number, (turn, state, cases, ref) -> {
+        return inCase(number, "reassign", staff, (turn, state, cases, ref) -> {
             if (ref.status().equals("resolved") || ref.status().equals("closed")) {
                 return new Acted<>(Result.refused("Kasus ini sudah selesai."), Outcome.then(state));
             }
@@ -146,14 +160,17 @@ public final class CaseWork {
         Acted<Result> apply(TurnContext turn, ConversationState state, CaseDao cases, CaseRef ref);
     }
 
-    private Result inCase(String number, CaseStep step) {
+    /** One action on a case, logged with the case number and the account (never the text). */
+    private Result inCase(String number, String action, Staff staff, CaseStep step) {
         Optional<CaseRef> found = lookup.ref(number);
         if (found.isEmpty()) {
             return Result.refused("Kasus " + number + " tidak ditemukan.");
         }
-        return engine.act(found.get().chat(), (turn, state) -> {
+        Result result = engine.act(found.get().chat(), (turn, state) -> {
             CaseDao cases = turn.repository(CaseDao.class);
             return step.apply(turn, state, cases, cases.ref(number).orElseThrow());
         });
+        LOG.info("Case {}: {} by account {} {}", number, action, staff.accountId(), result.done() ? "done" : "refused");
+        return result;
     }
 }

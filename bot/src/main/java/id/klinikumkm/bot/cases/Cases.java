@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens cases and looks them up, always within the turn of the chat they belong to. Thread-safe. */
 public final class Cases {
+    private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
     private final ZoneId zone;
     private final ConsultantDesk desk;
 
@@ -44,6 +47,8 @@ public final class Cases {
                 form.fullName(), form.businessName().orElse(null), form.product(), form.phone(), form.description(),
                 form.intakeJson());
         Routing.route(cases, id, form.needs());
+        // Committed with the turn; a rolled-back turn leaves this line behind a case that does not exist.
+        LOG.info("Case {} opened in chat {} (needs {})", number, chat, form.needs());
         return number;
     }
 

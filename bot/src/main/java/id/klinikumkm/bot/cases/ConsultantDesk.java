@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import id.klinikumkm.bot.logging.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
             String text = (result.done() ? "✅ " : "⚠️ ") + number + ": " + result.message();
             engine.get().act(chat, (turn, state) -> new Acted<>(null, Outcome.then(state, Reply.of(text))));
         } catch (RuntimeException e) {
-            LOG.warn("Claim of case {} from Telegram failed: {}", number, e.toString());
+            LOG.warn("Claim of case {} from Telegram failed: {}", number, Failures.describe(e));
         }
     }
 
@@ -122,7 +123,7 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
                 chat.ifPresent(id -> send(id, notice, "desk.notice"));
             });
         } catch (RuntimeException e) {
-            LOG.warn("Could not announce case {}: {}", number, e.toString());
+            LOG.warn("Could not announce case {}: {}", number, Failures.describe(e));
         }
     }
 
@@ -142,7 +143,7 @@ public final class ConsultantDesk implements ButtonHandler, CommandHandler {
             }
             LOG.info("Reported {} cases unclaimed for over {} minutes to {} chats", late.size(), minutes, chats.size());
         } catch (RuntimeException e) {
-            LOG.warn("Could not report unclaimed cases: {}", e.toString());
+            LOG.warn("Could not report unclaimed cases: {}", Failures.describe(e));
         }
     }
 

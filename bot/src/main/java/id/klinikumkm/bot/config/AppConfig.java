@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The whole validated configuration; built only by {@link ConfigLoader}. */
-public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin, Clinic clinic, Cases cases) {
+public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu, Faq faq, Admin admin, Clinic clinic, Cases cases,
+                        Retention retention) {
 
     public record Http(String host, int port, int maxRequestBytes, int shutdownGraceSeconds) {}
 
@@ -117,6 +118,19 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
      * @param unclaimedCheckSeconds how often late cases are looked for
      */
     public record Cases(int unclaimedMinutes, Optional<String> consultantsChat, int unclaimedCheckSeconds) {}
+
+    /**
+     * How long personal data of finished consultations is kept (UU PDP 27/2022: no longer than needed).
+     *
+     * @param closedCaseDays a chat whose cases are all closed this many days ago, and which wrote nothing since, is
+     *     anonymised; 0: never (only erasure on request)
+     * @param checkMinutes how often such chats are looked for
+     */
+    public record Retention(int closedCaseDays, int checkMinutes) {
+        public boolean enabled() {
+            return closedCaseDays > 0;
+        }
+    }
 
     /** A value that must never be printed; toString() masks it. */
     public record Secret(String value) {

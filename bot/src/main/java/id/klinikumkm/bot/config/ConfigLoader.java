@@ -117,7 +117,9 @@ public final class ConfigLoader {
         }
         var cases = new AppConfig.Cases(integer("cases.unclaimed.minutes", 1, 10_080),
                 group.isEmpty() ? Optional.empty() : Optional.of(group), integer("cases.unclaimed.check.seconds", 1, 3600));
-        return new AppConfig(http, db, telegram, chat, nlu, faq, admin, clinic, cases);
+        var retention = new AppConfig.Retention(integer("retention.closed.case.days", 0, 36_500),
+                integer("retention.check.minutes", 1, 10_080));
+        return new AppConfig(http, db, telegram, chat, nlu, faq, admin, clinic, cases, retention);
     }
 
     private java.time.ZoneId zone(String key) {

@@ -14,14 +14,20 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.EnumMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
  * Operational numbers in Prometheus format at {@code GET /metrics}: JVM and process, database readiness,
- * how typed questions were decided, and the Telegram outbox. Only counts, never content. Meant for the
+ * how typed questions were decided, cases, and the Telegram updates and outbox. Only counts, never content. Meant for the
  * operator's scraper; keep it off the public internet (see the README's proxy example).
  */
 public final class Metrics implements Routes, AutoCloseable {
@@ -54,20 +60,55 @@ public final class Metrics implements Routes, AutoCloseable {
         }).description(description).register(registry);
     }
 
-    /** The classifier, counting its decisions (answer, clarify, fallback). */
+    /**
+     * The classifier, counting its decisions by kind (answer, clarify, fallback), topic and top intent
+     * ({@code klinik_nlu_decisions_total}); the fallback rate is the fallback share of the total. The tags are
+     * bounded by the model's intent keys.
+     */
     public IntentClassifier counting(IntentClassifier classifier) {
-        Map<Interpretation.Decision, Counter> counters = new EnumMap<>(Interpretation.Decision.class);
-        for (Interpretation.Decision decision : Interpretation.Decision.values()) {
-            counters.put(decision, Counter.builder("klinik.nlu.decisions")
-                    .description("typed questions by how the bot decided to answer them")
-                    .tag("decision", decision.name().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry));
-        }
+        Map<String, Counter> counters = new ConcurrentHashMap<>();
         return text -> {
             Interpretation meaning = classifier.interpret(text);
-            counters.get(meaning.decision()).increment();
+            String intent = meaning.topIntent();
+            counters.computeIfAbsent(meaning.decision().id() + ' ' + intent, key -> Counter.builder("klinik.nlu.decisions")
+                    .description("typed questions by how the bot decided to answer them, and their most probable topic")
+                    .tag("decision", meaning.decision().id())
+                    .tag("topic", topicOf(intent))
+                    .tag("intent", intent)
+                    .register(registry)).increment();
             return meaning;
         };
+    }
+
+    /** The FAQ topic of an intent key ({@code legal.nib.cost} is {@code legal}); small talk and the rest are their own. */
+    static String topicOf(String intent) {
+        int dot = intent.indexOf('.');
+        return dot < 0 ? intent : intent.substring(0, dot);
+    }
+
+    /**
+     * One gauge per tag value, read from one query that runs at most once per {@code maxAge} however often and
+     * however many scrapers read it (concurrent reads wait for the one running query); a value the query did not
+     * return is 0, a failing query shows as NaN.
+     */
+    public void cachedGauges(String name, String description, String tag, List<String> values,
+                             Supplier<Map<String, Long>> reading, Duration maxAge) {
+        LoadingCache<String, Map<String, Long>> cache = Caffeine.newBuilder().expireAfterWrite(maxAge)
+                .build(key -> Map.copyOf(reading.get()));
+        for (String value : values) {
+            Gauge.builder(name, () -> {
+                try {
+                    return cache.get("all").getOrDefault(value, 0L);
+                } catch (RuntimeException e) {
+                    return Double.NaN;
+                }
+            }).description(description).tag(tag, value).register(registry);
+        }
+    }
+
+    /** A latency timer with histogram buckets at the given bounds, so quantiles can be estimated across instances. */
+    public static Timer latency(MeterRegistry registry, String name, String description, Duration... buckets) {
+        return Timer.builder(name).description(description).serviceLevelObjectives(buckets).register(registry);
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** Prometheus metrics at {@code /metrics}: JVM, database, NLU decisions, outbox and FAQ counts; never content. */
+/** Prometheus metrics at {@code /metrics}: JVM, database, NLU decisions, cases, Telegram and outbox latencies, FAQ counts; never content. */
 package id.klinikumkm.bot.metrics;

@@ -64,4 +64,18 @@ interface ChatDao {
     /** Consultants' notes on the chat's cases are about the person, so they go too. */
     @SqlUpdate("DELETE FROM case_notes WHERE case_id IN (SELECT id FROM cases WHERE chat_id = :chatId)")
     void forgetCaseNotes(long chatId);
+
+    /**
+     * Telegram keeps what a user sent in the raw updates recorded for exactly-once handling: once handled, those of
+     * the chat keep only their update id (still enough to recognise a repeated delivery).
+     */
+    @SqlUpdate("""
+            UPDATE processed_updates SET payload = jsonb_build_object('update_id', update_id)
+            WHERE channel = :channel AND handled_at IS NOT NULL
+              AND payload <> jsonb_build_object('update_id', update_id)
+              AND :externalId IN (payload #>> '{message,chat,id}', payload #>> '{edited_message,chat,id}',
+                                  payload #>> '{callback_query,message,chat,id}', payload #>> '{callback_query,from,id}',
+                                  payload #>> '{my_chat_member,chat,id}')
+            """)
+    void forgetUpdates(String channel, String externalId);
 }

@@ -234,12 +234,7 @@ public final class JdbiConversationStore implements ConversationStore {
 
         @Override
         public void eraseAll() {
-            dao().deleteMessagesOfChat(row.id());
-            dao().forgetCaseNotes(row.id());
-            dao().forgetCases(row.id());
-            dao().deleteUnansweredOfChat(row.id());
-            dao().forgetVotes(row.id());
-            dao().forgetProfile(row.id());
+            ChatErasure.erase(dao(), row.id(), chat.channel().id(), chat.externalId());
             state = ConversationState.idle();
             consented = false;
             dao().record("user", chat.toString(), "chat.erased", "chat:" + row.id());

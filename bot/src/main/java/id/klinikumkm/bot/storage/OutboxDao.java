@@ -39,8 +39,12 @@ public interface OutboxDao {
     @SqlUpdate("UPDATE messages SET parts_sent = :partsSent WHERE id = :id")
     void markPartsSent(long id, int partsSent);
 
-    @SqlUpdate("UPDATE messages SET delivery = 'sent', next_attempt_at = NULL, delivery_error = NULL WHERE id = :id")
-    void markSent(long id);
+    /** Marks the message sent; returns the milliseconds since it was queued (the database's own clock for both). */
+    @SqlQuery("""
+            UPDATE messages SET delivery = 'sent', next_attempt_at = NULL, delivery_error = NULL WHERE id = :id
+            RETURNING (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint
+            """)
+    java.util.Optional<Long> markSent(long id);
 
     /** Tries again after a delay; {@code countsAsAttempt} is false for our own pacing, true for failures. */
     @SqlUpdate("""

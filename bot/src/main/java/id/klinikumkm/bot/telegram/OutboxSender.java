@@ -8,8 +8,10 @@ import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -71,6 +73,7 @@ final class OutboxSender implements AutoCloseable {
     private final TelegramClient client;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final Timer sendLatency;
     private final SendLimits limits = new SendLimits();
     private final Object wakeUp = new Object();
     private final Thread thread;
@@ -89,6 +92,11 @@ final class OutboxSender implements AutoCloseable {
         this.client = client;
         this.json = json;
         this.meters = meters;
+        this.sendLatency = Timer.builder("klinik.outbox.send.latency")
+                .description("from a reply being queued in the outbox to Telegram accepting its last part")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5))
+                .register(meters);
         this.thread = new Thread(this::run, "telegram-outbox");
         this.thread.setDaemon(true);
         AtomicInteger count = new AtomicInteger();
@@ -214,7 +222,7 @@ final class OutboxSender implements AutoCloseable {
                 outbox.markPartsSent(message.id(), part + 1);
             }
         }
-        outbox.markSent(message.id());
+        outbox.markSent(message.id()).ifPresent(millis -> sendLatency.record(Duration.ofMillis(Math.max(0, millis))));
         count("sent");
     }
 

@@ -12,6 +12,7 @@ import id.klinikumkm.bot.storage.UpdateRecords;
 import id.klinikumkm.bot.storage.SettingsDao;
 import id.klinikumkm.bot.http.Routes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +75,13 @@ public final class TelegramChannel implements AutoCloseable {
         this.client = new OkHttpTelegramClient(json, http, token, url);
         this.files = new TelegramFiles(client, http, config.apiUrl(), token);
         this.sender = new OutboxSender(outbox, client, json, meters);
+        Timer handling = Timer.builder("klinik.telegram.update.handling")
+                .description("from an update's receipt by this instance to its turn committed (answer queued)")
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5), Duration.ofSeconds(30))
+                .register(meters);
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
-                client, sender::nudge);
+                client, sender::nudge, handling::record);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
         this.recorder = new UpdateRecorder(records);
         this.intake = new UpdateIntake(updates, recorder, processor, json);

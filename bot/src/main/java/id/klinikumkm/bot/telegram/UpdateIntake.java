@@ -39,6 +39,7 @@ final class UpdateIntake {
      * @return false when the queue stayed full: nothing was recorded, the update must come again later
      */
     boolean offer(Update update, String payload, Duration wait) throws InterruptedException {
+        long received = System.nanoTime();
         if (!processor.reserve(wait)) {
             return false;
         }
@@ -50,7 +51,7 @@ final class UpdateIntake {
             throw e;
         }
         if (recorded) {
-            processor.dispatchReserved(update);
+            processor.dispatchReserved(update, received);
         } else {
             processor.cancelReservation();
             LOG.debug("Update {} was delivered before; not handled again", update.getUpdateId());

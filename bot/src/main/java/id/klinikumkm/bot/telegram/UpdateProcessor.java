@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -46,9 +47,17 @@ final class UpdateProcessor implements AutoCloseable {
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
     private final Semaphore room;
     private final int capacity;
+    private final Consumer<Duration> handled;
 
     UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
+        this(threads, capacity, engine, updates, outbox, client, afterReplies, took -> {});
+    }
+
+    /** @param handled told how long each update took from its receipt by this instance until its turn committed */
+    UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
+                    TelegramClient client, Runnable afterReplies, Consumer<Duration> handled) {
+        this.handled = handled;
         this.capacity = capacity;
         this.room = new Semaphore(capacity);
         this.engine = engine;
@@ -77,6 +86,11 @@ final class UpdateProcessor implements AutoCloseable {
      * being handled already the reservation is given back.
      */
     void dispatchReserved(Update update) {
+        dispatchReserved(update, -1);
+    }
+
+    /** As {@link #dispatchReserved(Update)}, timing the update from {@code receivedNanos} ({@link System#nanoTime}; -1: not timed). */
+    void dispatchReserved(Update update, long receivedNanos) {
         if (!queued.add(update.getUpdateId())) {
             room.release();
             return;
@@ -85,7 +99,9 @@ final class UpdateProcessor implements AutoCloseable {
         try {
             lanes.execute(chatId, () -> {
                 try {
-                    process(update);
+                    if (process(update) && receivedNanos != -1) {
+                        handled.accept(Duration.ofNanos(System.nanoTime() - receivedNanos));
+                    }
                 } finally {
                     queued.remove(update.getUpdateId());
                     room.release();
@@ -122,15 +138,15 @@ final class UpdateProcessor implements AutoCloseable {
      * every pooled connection, and the first turn on each fails): in place, so the chat's later updates still
      * wait behind it.
      */
-    private void process(Update update) {
+    private boolean process(Update update) {
         for (int attempt = 1; ; attempt++) {
             try {
                 handle(update);
-                return;
+                return true;
             } catch (Exception e) {
                 if (attempt >= IN_PLACE_ATTEMPTS || !lostConnection(e)) {
                     noteFailure(update, e);
-                    return;
+                    return false;
                 }
                 LOG.warn("Update {} met a lost database connection; trying again", update.getUpdateId());
                 try {
@@ -138,7 +154,7 @@ final class UpdateProcessor implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     noteFailure(update, e);
-                    return;
+                    return false;
                 }
             }
         }

@@ -12,15 +12,23 @@ import java.nio.charset.StandardCharsets;
 public final class PrivacyPage implements Routes {
     private final String html;
 
-    public PrivacyPage() {
+    /** @param closedCaseDays the retention period ({@code retention.closed.case.days}); 0: no automatic anonymisation */
+    public PrivacyPage(int closedCaseDays) {
         try (InputStream in = PrivacyPage.class.getResourceAsStream("/web/privasi.html")) {
             if (in == null) {
                 throw new IllegalStateException("web/privasi.html is missing from the jar");
             }
-            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{retensi}}", retention(closedCaseDays));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String retention(int days) {
+        return days > 0
+                ? "Bila semua konsultasi Bapak/Ibu sudah ditutup lebih dari " + days + " hari dan Bapak/Ibu tidak menulis lagi "
+                        + "sejak itu, data pribadi Bapak/Ibu dihapus otomatis dengan cara yang sama seperti <code>/hapus</code>."
+                : "Data disimpan sampai Bapak/Ibu menghapusnya dengan <code>/hapus</code> atau memintanya kepada admin klinik.";
     }
 
     @Override

@@ -44,7 +44,7 @@ class StaffAccessIT {
                 .filter(e -> StaffGuard.isStaffPath(e.path()) && !e.roles().contains(StaffRole.ANYONE.toString()))
                 .map(e -> new HttpServer.Endpoint(e.method(),
                         e.path().replace("{key}", "legal.nib.cost").replace("{group}", "tanpa-teks")
-                                .replace("{number}", "KUM-2026-00001").replace("{message}", "1"), e.roles()))
+                                .replace("{number}", "KUM-2026-00001").replace("{message}", "1").replace("{chat}", "1"), e.roles()))
                 .toList();
         assertThat(routes).extracting(HttpServer.Endpoint::path).contains("/admin", "/admin/coba", "/api/admin/nlu/classify",
                 "/admin/faq", "/admin/faq/baru", "/admin/faq/legal.nib.cost", "/admin/faq/legal.nib.cost/riwayat",

@@ -16,22 +16,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like HTTP client for staff pages in tests: keeps cookies, does not follow redirects, posts forms. */
-final class StaffSession {
+public final class StaffSession {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    StaffSession(int port) {
+    public StaffSession(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         return send("POST", path, form);
     }
 
@@ -49,13 +49,13 @@ final class StaffSession {
     }
 
     /** Opens the login form and posts it; returns the answer to the post. */
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         String csrf = csrfOf(get("/admin/login").body());
         return post("/admin/login", Map.of("csrf", csrf, "username", username, "password", password));
     }
 
     /** The CSRF token of the forms on a page. */
-    static String csrfOf(String page) {
+    public static String csrfOf(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {
             throw new AssertionError("no CSRF field in: " + page);

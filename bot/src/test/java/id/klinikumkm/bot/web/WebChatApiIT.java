@@ -258,7 +258,7 @@ class WebChatApiIT {
 
         assertEquals(200, metrics.status());
         assertThat(metrics.body()).contains("klinik_database_up 1.0").contains("jvm_memory_used_bytes")
-                .contains("klinik_nlu_decisions_total{decision=\"fallback\"}").contains("klinik_outbox_pending")
+                .contains("klinik_nlu_decisions_total{decision=\"fallback\",intent=\"").contains("klinik_outbox_pending")
                 .doesNotContain("rahasia").doesNotContain("metrics-session");
     }
 
