@@ -25,7 +25,8 @@ final class WebChatPoster implements LoadTarget {
     private static final Pattern CASE_NUMBER = Pattern.compile("KUM-\\d{4}-\\d{5}");
 
     private final URI uri;
-    private final Set<Long> seenMessageIds = ConcurrentHashMap.newKeySet();
+    /** Session and message id: ids are numbers within each chat, so only the pair is unique. */
+    private final Set<String> seenMessageIds = ConcurrentHashMap.newKeySet();
     private final LongAdder withoutReply = new LongAdder();
     private final LongAdder duplicated = new LongAdder();
     private final Set<String> sessionsWithCase = ConcurrentHashMap.newKeySet();
@@ -63,7 +64,7 @@ final class WebChatPoster implements LoadTarget {
             }
             List<String> offered = new ArrayList<>();
             for (JsonNode message : messages) {
-                if (!seenMessageIds.add(message.path("id").asLong())) {
+                if (!seenMessageIds.add(user.webSession() + "/" + message.path("id").asLong())) {
                     duplicated.increment();
                 }
                 if (CASE_NUMBER.matcher(message.path("text").asText()).find()) {

@@ -120,12 +120,23 @@ public interface CaseDao {
             """)
     void reassign(long caseId, long accountId);
 
-    /** The user's rating of a resolved case; once only. */
+    /**
+     * The user's rating of a resolved case of their own chat; once only. A button naming another chat's case
+     * (forged, or kept from someone else's screen) changes nothing.
+     */
     @SqlUpdate("""
             UPDATE cases SET rating = :rating, rated_at = now(), updated_at = now()
             WHERE number = :number AND status IN ('resolved', 'closed') AND rating IS NULL
+              AND chat_id = (SELECT id FROM chats WHERE channel = :channel AND external_id = :externalId)
             """)
-    int rate(String number, int rating);
+    int rate(String number, int rating, String channel, String externalId);
+
+    /** Whether case {@code number} was opened from this chat. */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM cases k JOIN chats c ON c.id = k.chat_id
+                           WHERE k.number = :number AND c.channel = :channel AND c.external_id = :externalId)
+            """)
+    boolean isOfChat(String number, String channel, String externalId);
 
     @SqlUpdate("""
             UPDATE cases SET rating_comment = :comment, updated_at = now()

@@ -98,8 +98,11 @@ public final class RatingFlow implements Flow, ButtonHandler {
 
     private Outcome rate(TurnContext turn, String number, int stars) {
         CaseDao cases = turn.repository(CaseDao.class);
-        if (cases.rate(number, stars) != 1) {
-            return Outcome.idle(turn.withMenu(turn.text("rating.already")));
+        String channel = turn.chat().channel().id();
+        String chat = turn.chat().externalId();
+        if (cases.rate(number, stars, channel, chat) != 1) {
+            return cases.isOfChat(number, channel, chat) ? Outcome.idle(turn.withMenu(turn.text("rating.already")))
+                    : turn.stale();
         }
         cases.ref(number).ifPresent(ref -> cases.event(ref.id(), "user", null, "rated", null, null, stars + " bintang"));
         ConversationState commenting = ConversationState.in(ID, COMMENT, turn.now()).with(CASE, number);

@@ -21,7 +21,7 @@ public interface ConversationStore {
         return inChat(chat, session -> session.markUpdateHandled(updateId) ? work.apply(session) : repeated);
     }
 
-    /** The bot's and consultants' messages to a chat with an id above {@code afterId}, oldest first. */
+    /** The bot's and consultants' messages to a chat numbered above {@code afterId} (its own numbering), oldest first. */
     List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit);
 
     /** The last {@code limit} messages of a chat in both directions, oldest first. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A message to a user, stored in the chat's transcript.
  *
- * @param id increasing within the whole service; clients fetch newer messages with it
+ * @param id the message's number within its chat (1, 2, 3, ... over both directions, never reused), so it tells a
+ *           client nothing about other chats; clients fetch newer messages with it
  * @param author {@code bot} or {@code consultant}
  */
 public record OutboundMessage(long id, ChatKey chat, String text, List<Button> buttons, Instant createdAt, String author) {

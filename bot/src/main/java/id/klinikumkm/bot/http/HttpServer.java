@@ -97,8 +97,18 @@ public final class HttpServer {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        if (isPersonal(ctx.path())) {
+            // Chat texts, names, cases: never kept by the browser or a proxy (a shared phone, a kiosk).
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    /** The chat API and every staff page and API answer with someone's conversation, case or account. */
+    static boolean isPersonal(String path) {
+        return path.startsWith("/api/") || path.equals("/admin") || path.startsWith("/admin/")
+                || path.equals("/consultant") || path.startsWith("/consultant/");
     }
 
     private static void httpError(Context ctx, HttpResponseException e, long maxRequestBytes) {

@@ -21,7 +21,9 @@ public final class TextFields {
     private static final int MAX_BLANK_LINES = 2;
     private static final int PHONE_DIGITS = 6;
     private static final Pattern INVISIBLE = Pattern.compile(
-            "[\\u200B-\\u200D\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]|[\\p{Cc}&&[^\\t\\n\\u000B\\f\\r\\u0085]]");
+            "[\\u200B\\u200C\\u2060\\uFEFF\\u202A-\\u202E\\u2066-\\u2069]|[\\p{Cc}&&[^\\t\\n\\u000B\\f\\r\\u0085]]");
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+    private static final int EMOJI_PRESENTATION = 0xFE0F;
     private static final Pattern SPACES = Pattern.compile("[\\t\\n\\u000B\\f\\r\\u0085\\p{Z}]+");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n|[\\n\\r\\u0085\\u2028\\u2029]");
     private static final String NAME_PUNCTUATION = " .'\u2019-,()";
@@ -33,7 +35,7 @@ public final class TextFields {
         if (typed == null) {
             return "";
         }
-        String visible = Normalizer.normalize(INVISIBLE.matcher(withoutLoneSurrogates(typed)).replaceAll(""),
+        String visible = Normalizer.normalize(withoutStrayJoiners(INVISIBLE.matcher(withoutLoneSurrogates(typed)).replaceAll("")),
                 Normalizer.Form.NFC);
         return SPACES.matcher(visible).replaceAll(" ").strip();
     }
@@ -121,6 +123,31 @@ public final class TextFields {
 
     private static boolean hasLetter(String text) {
         return text.codePoints().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * Zero-width joiners are invisible and can hide inside a word, but between two emoji they make one
+     * ("👩‍🍳" is a cook, not a woman and a pan): only those are kept.
+     */
+    private static String withoutStrayJoiners(String text) {
+        if (text.indexOf(ZERO_WIDTH_JOINER) < 0) {
+            return text;
+        }
+        int[] points = text.codePoints().toArray();
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < points.length; i++) {
+            boolean joinsEmoji = points[i] == ZERO_WIDTH_JOINER && i > 0 && i + 1 < points.length
+                    && endsEmoji(points[i - 1]) && Character.getType(points[i + 1]) == Character.OTHER_SYMBOL;
+            if (points[i] != ZERO_WIDTH_JOINER || joinsEmoji) {
+                out.appendCodePoint(points[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean endsEmoji(int c) {
+        int type = Character.getType(c);
+        return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || c == EMOJI_PRESENTATION;
     }
 
     private static String withoutLoneSurrogates(String text) {

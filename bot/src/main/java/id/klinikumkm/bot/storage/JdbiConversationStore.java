@@ -81,9 +81,9 @@ public final class JdbiConversationStore implements ConversationStore {
     }
 
     @Override
-    public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+    public List<OutboundMessage> outboundAfter(ChatKey chat, long afterSeq, int limit) {
         return jdbi.withExtension(MessageDao.class,
-                dao -> dao.outboundAfter(chat.channel().id(), chat.externalId(), afterId, limit)).stream()
+                dao -> dao.outboundAfter(chat.channel().id(), chat.externalId(), afterSeq, limit)).stream()
                 .map(row -> toOutbound(chat, row))
                 .toList();
     }
@@ -92,13 +92,13 @@ public final class JdbiConversationStore implements ConversationStore {
     public List<TranscriptEntry> history(ChatKey chat, int limit) {
         return jdbi.withExtension(MessageDao.class,
                 dao -> dao.history(chat.channel().id(), chat.externalId(), limit)).stream()
-                .map(row -> new TranscriptEntry(row.id(), row.author(), row.text(), json.read(row.buttons(), BUTTONS),
+                .map(row -> new TranscriptEntry(row.seq(), row.author(), row.text(), json.read(row.buttons(), BUTTONS),
                         row.createdAt().toInstant()))
                 .toList();
     }
 
     private OutboundMessage toOutbound(ChatKey chat, StoredMessageRow row) {
-        return new OutboundMessage(row.id(), chat, row.body(), json.read(row.buttons(), BUTTONS), row.createdAt().toInstant(),
+        return new OutboundMessage(row.seq(), chat, row.body(), json.read(row.buttons(), BUTTONS), row.createdAt().toInstant(),
                 row.author());
     }
 

@@ -10,14 +10,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface MessageDao {
 
     @SqlQuery("""
-            SELECT m.id, m.body, m.buttons::text AS buttons, m.created_at, m.author
+            SELECT m.id, m.seq, m.body, m.buttons::text AS buttons, m.created_at, m.author
             FROM messages m JOIN chats c ON c.id = m.chat_id
             WHERE c.channel = :channel AND c.external_id = :externalId
-              AND m.direction = 'out' AND m.id > :afterId
-            ORDER BY m.id
+              AND m.direction = 'out' AND m.seq > :afterSeq
+            ORDER BY m.seq
             LIMIT :limit
             """)
-    List<StoredMessageRow> outboundAfter(String channel, String externalId, long afterId, int limit);
+    List<StoredMessageRow> outboundAfter(String channel, String externalId, long afterSeq, int limit);
 
     /**
      * The newest {@code limit} messages of a chat, oldest first. A pressed button is shown by the label it had
@@ -25,7 +25,7 @@ interface MessageDao {
      */
     @SqlQuery("""
             SELECT * FROM (
-                SELECT m.id, m.author, m.buttons::text AS buttons, m.created_at,
+                SELECT m.id, m.seq, m.author, m.buttons::text AS buttons, m.created_at,
                        CASE WHEN m.kind = 'button' THEN coalesce((
                            SELECT b ->> 'label' FROM messages o, jsonb_array_elements(o.buttons) b
                            WHERE o.chat_id = m.chat_id AND o.direction = 'out' AND o.id < m.id

@@ -60,8 +60,8 @@ public final class OutboxBench {
                 .bind("chats", chats).execute();
         // In arrival order, as a burst queues them: each chat's replies interleaved with the others'.
         handle.createUpdate("""
-                INSERT INTO messages (chat_id, direction, author, kind, body, delivery)
-                SELECT c.id, 'out', 'bot', 'text', 'Balasan uji ' || g, 'pending'
+                INSERT INTO messages (chat_id, seq, direction, author, kind, body, delivery)
+                SELECT c.id, g, 'out', 'bot', 'text', 'Balasan uji ' || g, 'pending'
                 FROM generate_series(1, :pending) g JOIN chats c ON c.external_id = 'bench-' || (1 + g % :chats)
                 ORDER BY g
                 """).bind("pending", pending).bind("chats", chats).execute();

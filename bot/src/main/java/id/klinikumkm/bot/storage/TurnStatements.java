@@ -57,24 +57,25 @@ final class TurnStatements {
         }
     }
 
-    /** Writes the messages in the order given; returns the rows written (id, body, buttons, created_at, author). */
+    /** Writes the messages in the order given; returns the rows written (id, seq, body, buttons, created_at, author). */
     static List<StoredMessageRow> insertTurnMessages(Connection connection, long chatId, TurnMessages.Columns columns)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_TURN_MESSAGES)) {
-            statement.setLong(1, chatId);
-            statement.setArray(2, connection.createArrayOf("text", columns.directions()));
-            statement.setArray(3, connection.createArrayOf("text", columns.authors()));
-            statement.setArray(4, connection.createArrayOf("text", columns.kinds()));
-            statement.setArray(5, connection.createArrayOf("text", columns.bodies()));
-            statement.setArray(6, connection.createArrayOf("text", columns.buttons()));
-            statement.setArray(7, connection.createArrayOf("text", columns.deliveries()));
-            statement.setArray(8, connection.createArrayOf("bigint", columns.caseIds()));
-            statement.setArray(9, connection.createArrayOf("bigint", columns.accountIds()));
-            statement.setArray(10, connection.createArrayOf("text", columns.fileIds()));
+            statement.setInt(1, columns.directions().length);
+            statement.setLong(2, chatId);
+            statement.setArray(3, connection.createArrayOf("text", columns.directions()));
+            statement.setArray(4, connection.createArrayOf("text", columns.authors()));
+            statement.setArray(5, connection.createArrayOf("text", columns.kinds()));
+            statement.setArray(6, connection.createArrayOf("text", columns.bodies()));
+            statement.setArray(7, connection.createArrayOf("text", columns.buttons()));
+            statement.setArray(8, connection.createArrayOf("text", columns.deliveries()));
+            statement.setArray(9, connection.createArrayOf("bigint", columns.caseIds()));
+            statement.setArray(10, connection.createArrayOf("bigint", columns.accountIds()));
+            statement.setArray(11, connection.createArrayOf("text", columns.fileIds()));
             List<StoredMessageRow> written = new ArrayList<>(columns.directions().length);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    written.add(new StoredMessageRow(rows.getLong("id"), rows.getString("body"), rows.getString("buttons"),
+                    written.add(new StoredMessageRow(rows.getLong("id"), rows.getLong("seq"), rows.getString("body"), rows.getString("buttons"),
                             rows.getObject("created_at", OffsetDateTime.class), rows.getString("author")));
                 }
             }

@@ -19,6 +19,8 @@ final class UpdateIntake {
     private static final String CHANNEL = Channel.TELEGRAM.id();
     private static final int MAX_ATTEMPTS = 5;
     static final int RESUME_BATCH = 500;
+    /** {@code \u0000} in JSON text, but not {@code \\u0000} (an escaped backslash, then "u0000"). */
+    private static final java.util.regex.Pattern NUL_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private final ProcessedUpdateDao updates;
     private final UpdateRecorder recorder;
@@ -45,7 +47,7 @@ final class UpdateIntake {
         }
         boolean recorded;
         try {
-            recorded = recorder.record(update.getUpdateId(), payload);
+            recorded = recorder.record(update.getUpdateId(), storable(payload));
         } catch (RuntimeException e) {
             processor.cancelReservation();
             throw e;
@@ -57,6 +59,16 @@ final class UpdateIntake {
             LOG.debug("Update {} was delivered before; not handled again", update.getUpdateId());
         }
         return true;
+    }
+
+    /**
+     * The payload as PostgreSQL's jsonb takes it: it refuses the escape {@code \u0000} (a NUL character, which a
+     * forged or odd update can carry in any text), and one such update would fail the shared insert of every
+     * update recorded with it and be delivered again forever. The character becomes U+FFFD; the update itself
+     * is handled as received (the engine drops control characters from text).
+     */
+    static String storable(String payload) {
+        return payload.indexOf("\\u0000") < 0 ? payload : NUL_ESCAPE.matcher(payload).replaceAll("$1\\\\uFFFD");
     }
 
     /** Records and queues a polled update, waiting as long as the queue is full. */

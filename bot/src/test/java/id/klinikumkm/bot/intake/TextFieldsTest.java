@@ -18,6 +18,9 @@ class TextFieldsTest {
                 Arguments.of("Si\u200Bti\u200C Ami\u200Dnah\u2060", "Siti Aminah"),
                 Arguments.of("\uFEFFSiti", "Siti"),
                 Arguments.of("\u202ESiti\u202C \u2066Aminah\u2069", "Siti Aminah"),
+                // A joiner between emoji makes one emoji and stays; anywhere else it is dropped.
+                Arguments.of("Dapur 👩\u200D🍳 dan 👨\u200D👩\u200D👧 👍🏽\u200D", "Dapur 👩\u200D🍳 dan 👨\u200D👩\u200D👧 👍🏽"),
+                Arguments.of("\u200DSiti\u200D🍳 👩\u200Da", "Siti🍳 👩a"),
                 Arguments.of("Siti\u00A0\u00A0Aminah", "Siti Aminah"),
                 Arguments.of("Si\0ti\u0007\u0085Aminah", "Siti Aminah"),
                 Arguments.of("Zoe\u0301", "Zo\u00E9"),

@@ -3,6 +3,8 @@ package id.klinikumkm.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.klinikumkm.bot.Application;
 import id.klinikumkm.bot.storage.EmbeddedPostgresServer;
 import id.klinikumkm.bot.testing.Sql;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TelegramWebhookIT {
     private static final Duration WAIT = TelegramHarness.WAIT;
     private static final String SECRET = TelegramHarness.WEBHOOK_SECRET;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final TelegramHarness harness = new TelegramHarness();
     private final FakeBotApi fake = harness.fake;
@@ -104,6 +107,67 @@ class TelegramWebhookIT {
         app = harness.webhook();
         assertEquals(400, post("{not json", SECRET));
         assertEquals(400, post("{\"message\": {}}", SECRET));
+    }
+
+    /**
+     * Issue 12 on the webhook: unknown and future update types are taken (so Telegram does not send them again)
+     * and answered with nothing; numbers out of range, wrong types and bodies over the limit are refused before
+     * anything is recorded; a forged 10,000-character text and a display name full of markup, control and
+     * invisible characters are answered with every text escaped.
+     */
+    @Test
+    void hostile_updates_are_refused_or_handled_without_harm() throws Exception {
+        app = harness.webhook();
+        long poll = fake.nextUpdateId();
+        long future = fake.nextUpdateId();
+        assertEquals(200, post("{\"update_id\": " + poll + ", \"poll\": {\"id\": \"9\", \"question\": \"<b>?</b>\", "
+                + "\"options\": [], \"total_voter_count\": 0, \"is_closed\": false, \"is_anonymous\": true, "
+                + "\"type\": \"regular\", \"allows_multiple_answers\": false}}", SECRET));
+        assertEquals(200, post("{\"update_id\": " + future + ", \"jenis_baru_2030\": {\"isi\": [1, 2, 3]}}", SECRET));
+
+        String outOfRange = fake.updates().textMessage(fake.nextUpdateId(), 605, "/start")
+                .replace("\"id\":605", "\"id\":99999999999999999999999");
+        assertThat(outOfRange).contains("99999999999999999999999");
+        for (String body : List.of("{\"update_id\": 99999999999999999999999}", "{\"update_id\": \"satu\"}",
+                "{\"update_id\": null}", "{\"update_id\": 900000005, \"message\": \"teks\"}", "[]", "\"x\"", "", outOfRange)) {
+            assertEquals(400, post(body, SECRET), body);
+        }
+        HttpRequest oversized = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + TelegramHarness.WEBHOOK_PATH))
+                .timeout(Duration.ofSeconds(20)).expectContinue(true).header(WebhookRoute.SECRET_HEADER, SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"update_id\": 900000077, \"message\": {\"text\": \"" + "x".repeat(70_000) + "\"}}"))
+                .build();
+        assertEquals(413, http.send(oversized, HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        assertEquals(200, post(fake.updates().textMessage(fake.nextUpdateId(), 605, "/start"), SECRET));
+        fake.awaitSentTo(605, 2, WAIT);
+        assertEquals(200, post(fake.updates().callbackQuery(fake.nextUpdateId(), 605, "consent:yes"), SECRET));
+        fake.awaitSentTo(605, 3, WAIT);
+        // A NUL in the JSON (PostgreSQL's jsonb refuses it) used to make the update unrecordable: 503 forever.
+        String typed = "<i>" + "ab ".repeat(3_333) + "'; DROP TABLE chats; --";
+        assertThat(typed.length()).isGreaterThan(10_000);
+        ObjectNode text = (ObjectNode) JSON.readTree(fake.updates().textMessage(fake.nextUpdateId(), 605, typed));
+        ((ObjectNode) text.at("/message/from")).put("first_name", "<b>Budi</b> & <script>x</script>\u0000\u0007 \u202Eanu\u202C")
+                .put("last_name", "😀".repeat(40));
+        assertEquals(200, post(text.toString(), SECRET));
+        List<FakeBotApi.Call> replies = fake.awaitSentTo(605, 4, WAIT);
+
+        for (FakeBotApi.Call reply : replies) {
+            assertThat(reply.text()).doesNotContain("<script", "<i>", "<b>Budi");
+        }
+        assertThat(Sql.row(databaseUrl, "SELECT display_name FROM chats WHERE external_id = '605'"))
+                .containsEntry("display_name", "<b>Budi</b> & <script>x</script> \u202Eanu\u202C " + "😀".repeat(40));
+        assertThat(Sql.count(databaseUrl, "SELECT count(*) FROM messages m JOIN chats c ON c.id = m.chat_id "
+                + "WHERE c.external_id = '605' AND m.body = '" + typed.replace("'", "''") + "'")).isEqualTo(1);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE update_id IN (" + poll + ", " + future
+                + ") AND handled_at IS NOT NULL") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(2, Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE update_id IN (" + poll + ", "
+                + future + ") AND handled_at IS NOT NULL"), "unknown types are recorded and marked handled");
+        assertEquals(0, Sql.count(databaseUrl, "SELECT count(*) FROM processed_updates WHERE update_id IN (900000005, 900000077)"));
+        TelegramHarness.settle();
+        assertThat(fake.calls("sendMessage")).as("nothing sent anywhere else").hasSameSizeAs(fake.sentTo(605));
     }
 
     @Test

@@ -399,7 +399,7 @@ class ChatPageBrowserIT {
     }
 
     private static long maxStoredId(String session) {
-        return Sql.count(databaseUrl, "SELECT max(m.id) FROM messages m JOIN chats c ON c.id = m.chat_id "
+        return Sql.count(databaseUrl, "SELECT max(m.seq) FROM messages m JOIN chats c ON c.id = m.chat_id "
                 + "WHERE c.channel = 'web' AND c.external_id = '" + session + "'");
     }
 
