@@ -57,7 +57,6 @@ final class OutboxSender implements AutoCloseable {
     private static final int BATCH = 100;
     /** About a second's worth at the overall pace. */
     private static final int PREFETCH_WHEN_LEFT = 30;
-    private static final double LEASE_SECONDS = 60;
     private static final int MAX_ATTEMPTS = 15;
     private static final long MAX_BACKOFF_SECONDS = 300;
     /**
@@ -71,6 +70,7 @@ final class OutboxSender implements AutoCloseable {
     private final TelegramClient client;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final double leaseSeconds;
     private final SendLimits limits = new SendLimits();
     private final Object wakeUp = new Object();
     private final Thread thread;
@@ -84,8 +84,9 @@ final class OutboxSender implements AutoCloseable {
     private volatile boolean running = true;
     private boolean nudged;
 
-    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters) {
+    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters, double leaseSeconds) {
         this.outbox = outbox;
+        this.leaseSeconds = leaseSeconds;
         this.client = client;
         this.json = json;
         this.meters = meters;
@@ -146,7 +147,7 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private List<OutboxMessage> claim() {
-        return outbox.claimDue(CHANNEL, BATCH, LEASE_SECONDS);
+        return outbox.claimDue(CHANNEL, BATCH, leaseSeconds);
     }
 
     /** Takes the message's tokens and hands it to a sending thread; waits while all of them are busy. */

@@ -36,7 +36,6 @@ public final class TelegramChannel implements AutoCloseable {
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
     static final List<String> COMMANDS = List.of("start", "menu", "help", "konsultasi", "status", "batal", "privasi", "hapus");
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
-    private static final double SWEEP_AFTER_SECONDS = 20;
 
     private final AppConfig.Telegram config;
     private final OkHttpTelegramClient client;
@@ -71,7 +70,7 @@ public final class TelegramChannel implements AutoCloseable {
         String token = config.botToken().value();
         this.client = new OkHttpTelegramClient(json, http, token, url);
         this.files = new TelegramFiles(client, http, config.apiUrl(), token);
-        this.sender = new OutboxSender(outbox, client, json, meters);
+        this.sender = new OutboxSender(outbox, client, json, meters, config.outboxLeaseSeconds());
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
                 client, sender::nudge);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
@@ -113,7 +112,8 @@ public final class TelegramChannel implements AutoCloseable {
     public void start() {
         sender.start();
         sweeper.execute(() -> resume(0));
-        sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweep, config.resumeEverySeconds(), config.resumeEverySeconds(),
+                TimeUnit.SECONDS);
         registerCommands();
         if (webhook.isPresent()) {
             registerWebhook();
@@ -123,7 +123,7 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     private void sweep() {
-        resume(SWEEP_AFTER_SECONDS);
+        resume(config.resumeAfterSeconds());
     }
 
     /** Queues what a crash or an outage left unhandled, a batch at a time while full batches come back. */
