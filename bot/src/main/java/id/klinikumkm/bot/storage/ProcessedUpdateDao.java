@@ -12,13 +12,26 @@ public interface ProcessedUpdateDao {
      * were delivered before).
      */
     @SqlQuery("""
-            INSERT INTO processed_updates (channel, update_id, payload)
-            SELECT :channel, t.update_id, CAST(t.payload AS jsonb)
-            FROM unnest(CAST(:updateIds AS bigint[]), CAST(:payloads AS text[])) AS t(update_id, payload)
+            INSERT INTO processed_updates (channel, update_id, chat_id, payload)
+            SELECT :channel, t.update_id, t.chat_id, CAST(t.payload AS jsonb)
+            FROM unnest(CAST(:updateIds AS bigint[]), CAST(:chatIds AS text[]), CAST(:payloads AS text[]))
+                 AS t(update_id, chat_id, payload)
             ON CONFLICT (channel, update_id) DO NOTHING
             RETURNING update_id
             """)
-    List<Long> recordAll(String channel, Long[] updateIds, String[] payloads);
+    List<Long> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads);
+
+    /**
+     * Payloads of the chat's updates before {@code updateId} that were recorded but not handled (an instance died
+     * with them queued, or their handling failed), oldest first, so they can be handled before it.
+     */
+    @SqlQuery("""
+            SELECT payload::text FROM processed_updates
+            WHERE channel = :channel AND chat_id = :chatId AND handled_at IS NULL AND update_id < :updateId
+              AND attempts < :maxAttempts
+            ORDER BY update_id
+            """)
+    List<String> earlierUnhandled(String channel, String chatId, long updateId, int maxAttempts);
 
     /**
      * Marks an update handled; false when it was handled already. Inserts the row if it was never recorded,

@@ -17,7 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class UpdateIntake {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
     private static final String CHANNEL = Channel.TELEGRAM.id();
-    private static final int MAX_ATTEMPTS = 5;
+    /** Tries of one update after which the sweep and later updates of its chat leave it alone, its error kept. */
+    static final int MAX_ATTEMPTS = 5;
     static final int RESUME_BATCH = 500;
 
     private final ProcessedUpdateDao updates;
@@ -44,7 +45,7 @@ final class UpdateIntake {
         }
         boolean recorded;
         try {
-            recorded = recorder.record(update.getUpdateId(), payload);
+            recorded = recorder.record(update.getUpdateId(), UpdateMapper.chatIdOf(update), payload);
         } catch (RuntimeException e) {
             processor.cancelReservation();
             throw e;
