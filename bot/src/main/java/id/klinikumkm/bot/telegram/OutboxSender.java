@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -81,6 +83,13 @@ final class OutboxSender implements AutoCloseable {
         claiming.setDaemon(true);
         return claiming;
     });
+    /**
+     * Messages Telegram took whose progress (parts sent; {@link #ALL_PARTS} for all) could not be written, because the
+     * database was away: written again before each claim until it is, and not sent again meanwhile, so a database
+     * outage does not make a reply go out twice when its lease ends.
+     */
+    private final Map<Long, Integer> unnoted = new ConcurrentHashMap<>();
+    private static final int ALL_PARTS = Integer.MAX_VALUE;
     private volatile boolean running = true;
     private boolean nudged;
 
@@ -147,11 +156,44 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private List<OutboxMessage> claim() {
+        noteUnnoted();
         return outbox.claimDue(CHANNEL, BATCH, leaseSeconds);
+    }
+
+    /** Writes the progress that could not be written when it was made; throws while the database is still away. */
+    private void noteUnnoted() {
+        for (Map.Entry<Long, Integer> entry : unnoted.entrySet()) {
+            write(entry.getKey(), entry.getValue());
+            unnoted.remove(entry.getKey(), entry.getValue());
+            LOG.info("Message {}: its progress, held while the database was away, is written", entry.getKey());
+        }
+    }
+
+    /** Notes that the message's first {@code partsSent} parts (or all) went out; kept in memory if that fails. */
+    private void noteProgress(long id, int partsSent) {
+        try {
+            write(id, partsSent);
+        } catch (RuntimeException e) {
+            unnoted.put(id, partsSent);
+            LOG.warn("Message {} went out but could not be noted as sent; noted again before the next claim: {}",
+                    id, Failures.describe(e));
+        }
+    }
+
+    private void write(long id, int partsSent) {
+        if (partsSent == ALL_PARTS) {
+            outbox.markSent(id);
+        } else {
+            outbox.markPartsSent(id, partsSent);
+        }
     }
 
     /** Takes the message's tokens and hands it to a sending thread; waits while all of them are busy. */
     private void deliver(OutboxMessage message) throws InterruptedException {
+        if (unnoted.containsKey(message.id())) {
+            // Sent, or partly, but not yet noted: claimed again once its lease ended. Left until noted.
+            return;
+        }
         long waitNanos = limits.tryChat(message.externalChatId());
         if (waitNanos > 0) {
             outbox.retryLater(message.id(), waitNanos / 1e9, null, false);
@@ -212,10 +254,14 @@ final class OutboxSender implements AutoCloseable {
             }
             limits.sent(ticket);
             if (!last) {
-                outbox.markPartsSent(message.id(), part + 1);
+                noteProgress(message.id(), part + 1);
+                if (unnoted.containsKey(message.id())) {
+                    // The rest waits until this is noted and the message is claimed again.
+                    return;
+                }
             }
         }
-        outbox.markSent(message.id());
+        noteProgress(message.id(), ALL_PARTS);
         count("sent");
     }
 
