@@ -41,7 +41,7 @@ final class WebhookLoad implements AutoCloseable {
             "/status", "belum ada konsultasi",
             "/halo", "perintah itu tidak saya kenal");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REDELIVERY_PAUSE = Duration.ofMillis(200);
+    private static final Duration REDELIVERY_PAUSE = Duration.ofMillis(100);
     private static final int MAX_DELIVERIES = 600;
 
     private final FakeBotApi fake;
@@ -81,7 +81,7 @@ final class WebhookLoad implements AutoCloseable {
         this.posters = Executors.newFixedThreadPool(posters);
     }
 
-    /** The webhook address of {@code app} with the test secret (an in-process service). */
+    /** The webhook route of a service listening on {@code httpPort} of 127.0.0.1. */
     static URI webhookOf(int httpPort) {
         return URI.create("http://127.0.0.1:" + httpPort + TelegramHarness.WEBHOOK_PATH);
     }
@@ -145,8 +145,7 @@ final class WebhookLoad implements AutoCloseable {
 
     /**
      * Waits until the fake Bot API took as many replies to these chats as there were updates, gives a wrongly
-     * repeated one time to show up, then asserts: every chat got one reply per update, each answering its update,
-     * in the order of its updates; and no reply was taken twice.
+     * repeated one time to show up, then asserts as {@link #assertEachAnsweredOnceInOrder()}.
      */
     void assertEachAnsweredOnceInOrder(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -154,6 +153,14 @@ final class WebhookLoad implements AutoCloseable {
             TelegramHarness.sleep(100);
         }
         TelegramHarness.settle();
+        assertEachAnsweredOnceInOrder();
+    }
+
+    /**
+     * Asserts what the fake Bot API took so far: every chat got one reply per update, each answering its update, in
+     * the order of its updates; and no reply was taken twice.
+     */
+    void assertEachAnsweredOnceInOrder() {
         List<FakeBotApi.Call> sent = replies();
         Map<Long, List<String>> repliesByChat = new HashMap<>();
         for (FakeBotApi.Call call : sent) {
