@@ -114,6 +114,7 @@ public final class TelegramChannel implements AutoCloseable {
         sweeper.execute(() -> resume(0));
         sweeper.scheduleWithFixedDelay(this::sweep, config.resumeEverySeconds(), config.resumeEverySeconds(),
                 TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::retryFailed, 1, 1, TimeUnit.SECONDS);
         registerCommands();
         if (webhook.isPresent()) {
             registerWebhook();
@@ -124,6 +125,20 @@ public final class TelegramChannel implements AutoCloseable {
 
     private void sweep() {
         resume(config.resumeAfterSeconds());
+    }
+
+    /** Queues again, without waiting for the sweep, what failed because the database was away. */
+    private void retryFailed() {
+        try {
+            int queued = processor.retryFailed(Duration.ofMillis(100));
+            if (queued > 0) {
+                LOG.info("Queued again {} updates that failed while the database was away", queued);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Queueing failed updates again failed: {}", Failures.describe(e));
+        }
     }
 
     /** Queues what a crash or an outage left unhandled, a batch at a time while full batches come back. */

@@ -11,6 +11,7 @@ import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,11 @@ final class UpdateProcessor implements AutoCloseable {
     private static final int IN_PLACE_ATTEMPTS = 4;
     /** Updates queued or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+    /**
+     * Updates whose handling failed because the database was away, queued again by {@link #retryFailed} every
+     * second or so instead of waiting for the sweep (which needs the database to note and find them).
+     */
+    private final Map<Integer, Update> failedOnConnection = new ConcurrentHashMap<>();
     private final Semaphore room;
     private final int capacity;
 
@@ -118,6 +124,27 @@ final class UpdateProcessor implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Queues again the updates whose handling failed because the database was away (each waits up to {@code wait}
+     * for room; one that finds none stays for the next call).
+     *
+     * @return how many were queued
+     */
+    int retryFailed(Duration wait) throws InterruptedException {
+        int queuedAgain = 0;
+        for (Update update : failedOnConnection.values()) {
+            if (!failedOnConnection.remove(update.getUpdateId(), update)) {
+                continue;
+            }
+            if (dispatch(update, wait)) {
+                queuedAgain++;
+            } else if (!queued.contains(update.getUpdateId())) {
+                failedOnConnection.putIfAbsent(update.getUpdateId(), update);
+            }
+        }
+        return queuedAgain;
+    }
+
     /** Updates queued or being handled. */
     int waiting() {
         return capacity - room.availablePermits();
@@ -163,6 +190,9 @@ final class UpdateProcessor implements AutoCloseable {
             } catch (Exception e) {
                 if (attempt >= IN_PLACE_ATTEMPTS || !lostConnection(e)) {
                     noteFailure(update, e);
+                    if (lostConnection(e)) {
+                        failedOnConnection.put(update.getUpdateId(), update);
+                    }
                     return Optional.empty();
                 }
                 LOG.warn("Update {} met a lost database connection; trying again", update.getUpdateId());
