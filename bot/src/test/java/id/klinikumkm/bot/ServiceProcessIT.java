@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.klinikumkm.bot.testing.HttpJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import id.klinikumkm.bot.testing.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, started as the README says: configuration errors, SIGTERM, restart. */
 class ServiceProcessIT {
-    private static final Path JAR = Path.of("target", "klinik-bot.jar").toAbsolutePath();
-
     @TempDir
     Path workDir;
 
@@ -44,7 +39,7 @@ class ServiceProcessIT {
 
     @Test
     void conversation_survives_sigterm_and_restart_on_the_embedded_database() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Map<String, String> env = Map.of(
                 "KLINIK_HTTP_PORT", String.valueOf(port),
                 "KLINIK_DB_EMBEDDED_DIR", workDir.resolve("data/pg").toString());
@@ -52,8 +47,7 @@ class ServiceProcessIT {
         String session = "restart-session-0000001";
 
         Path firstLog = workDir.resolve("first.log");
-        Process first = start(env, firstLog);
-        awaitReady(http, first, firstLog);
+        Process first = ServiceProcess.start(workDir, env, firstLog).awaitReady(port).process();
         http.postJson("/api/chat/messages", Map.of("session", session, "text", "/start"));
         JsonNode confirm = http.postJson("/api/chat/messages", Map.of("session", session, "text", "/hapus")).json();
         assertThat(confirm.get("messages").get(0).get("buttons")).hasSize(2);
@@ -63,10 +57,8 @@ class ServiceProcessIT {
         String stopLog = Files.readString(firstLog);
         assertThat(stopLog).contains("Shutting down").contains("Embedded PostgreSQL stopped").contains("Stopped");
 
-        Path secondLog = workDir.resolve("second.log");
-        Process second = start(env, secondLog);
-        try {
-            awaitReady(http, second, secondLog);
+        try (ServiceProcess second = ServiceProcess.start(workDir, env, workDir.resolve("second.log"))) {
+            second.awaitReady(port);
             JsonNode history = http.get("/api/chat/messages?session=" + session + "&after=0").json();
             // welcome, consent question, delete confirmation
             assertEquals(3, history.get("messages").size(), "transcript kept across the restart");
@@ -74,45 +66,10 @@ class ServiceProcessIT {
             JsonNode answer = http.postJson("/api/chat/messages",
                     Map.of("session", session, "button", "delete:no")).json();
             assertThat(answer.get("messages").get(0).get("text").asText()).contains("tidak dihapus");
-        } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
         }
     }
 
-    private Process start(Map<String, String> env, Path log) throws IOException {
-        assertTrue(Files.isRegularFile(JAR), "run 'mvn package' first: " + JAR + " is missing");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("KLINIK_") || k.startsWith("TELEGRAM_"));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static void awaitReady(HttpJson http, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("service exited: " + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            try {
-                if (http.get("/ready").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // keep waiting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 60 s: " + Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private Process start(Map<String, String> env, Path log) {
+        return ServiceProcess.start(workDir, env, log).process();
     }
 }

@@ -34,9 +34,15 @@ public record AppConfig(Http http, Db db, Telegram telegram, Chat chat, Nlu nlu,
     /**
      * @param queueCapacity updates waiting to be handled at most; beyond it the webhook asks Telegram to retry
      *                      later and polling waits
+     * @param outboxLeaseSeconds how long a claimed reply is reserved for the instance that claimed it; a reply whose
+     *                           instance died is sent by another (or the restarted one) after this
+     * @param resumeAfterSeconds an update recorded this long ago and still unhandled is taken up by the sweep (an
+     *                           instance died, or its handling failed)
+     * @param resumeEverySeconds how often the sweep looks for such updates
      */
     public record Telegram(Secret botToken, TelegramMode mode, URI apiUrl, Optional<URI> webhookUrl, Secret webhookSecret,
-                           int webhookMaxConnections, int pollingTimeoutSeconds, int handlerThreads, int queueCapacity) {
+                           int webhookMaxConnections, int pollingTimeoutSeconds, int handlerThreads, int queueCapacity,
+                           int outboxLeaseSeconds, int resumeAfterSeconds, int resumeEverySeconds) {
         /** The mode after AUTO is resolved from what is configured. */
         public TelegramMode effectiveMode() {
             if (mode != TelegramMode.AUTO) {

@@ -82,7 +82,10 @@ public final class ConfigLoader {
                 integer("telegram.webhook.max.connections", 1, 100),
                 integer("telegram.polling.timeout.seconds", 0, 100),
                 integer("telegram.handler.threads", 1, 64),
-                integer("telegram.queue.capacity", 1, 100_000));
+                integer("telegram.queue.capacity", 1, 100_000),
+                integer("telegram.outbox.lease.seconds", 5, 3600),
+                integer("telegram.resume.after.seconds", 1, 3600),
+                integer("telegram.resume.every.seconds", 1, 3600));
         if (telegram.effectiveMode() == AppConfig.TelegramMode.WEBHOOK) {
             if (telegram.webhookUrl().isEmpty()) {
                 throw invalid("telegram.webhook.url", "", "must be set in webhook mode");

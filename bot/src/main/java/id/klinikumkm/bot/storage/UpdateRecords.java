@@ -1,6 +1,5 @@
 package id.klinikumkm.bot.storage;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +21,15 @@ public final class UpdateRecords {
         this.jdbi = jdbi;
     }
 
-    /** Records the updates (ids and payloads element by element); returns the ids that were new. */
-    public Set<Long> recordAll(String channel, Long[] updateIds, String[] payloads) {
+    /** Records the updates (ids, chats and payloads element by element); returns the ids that were new. */
+    public Set<Long> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads) {
         return jdbi.withHandle(handle -> {
             Connection connection = handle.getConnection();
             try (PreparedStatement statement = connection.prepareStatement(RECORD_ALL)) {
-                Array ids = connection.createArrayOf("bigint", updateIds);
                 statement.setString(1, channel);
-                statement.setArray(2, ids);
-                statement.setArray(3, connection.createArrayOf("text", payloads));
+                statement.setArray(2, connection.createArrayOf("bigint", updateIds));
+                statement.setArray(3, connection.createArrayOf("text", chatIds));
+                statement.setArray(4, connection.createArrayOf("text", payloads));
                 Set<Long> fresh = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

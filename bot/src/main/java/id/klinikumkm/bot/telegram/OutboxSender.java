@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -59,7 +61,6 @@ final class OutboxSender implements AutoCloseable {
     private static final int BATCH = 100;
     /** About a second's worth at the overall pace. */
     private static final int PREFETCH_WHEN_LEFT = 30;
-    private static final double LEASE_SECONDS = 60;
     private static final int MAX_ATTEMPTS = 15;
     private static final long MAX_BACKOFF_SECONDS = 300;
     /**
@@ -74,6 +75,7 @@ final class OutboxSender implements AutoCloseable {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final Timer sendLatency;
+    private final double leaseSeconds;
     private final SendLimits limits = new SendLimits();
     private final Object wakeUp = new Object();
     private final Thread thread;
@@ -84,11 +86,19 @@ final class OutboxSender implements AutoCloseable {
         claiming.setDaemon(true);
         return claiming;
     });
+    /**
+     * Messages Telegram took whose progress (parts sent; {@link #ALL_PARTS} for all) could not be written, because the
+     * database was away: written again before each claim until it is, and not sent again meanwhile, so a database
+     * outage does not make a reply go out twice when its lease ends.
+     */
+    private final Map<Long, Integer> unnoted = new ConcurrentHashMap<>();
+    private static final int ALL_PARTS = Integer.MAX_VALUE;
     private volatile boolean running = true;
     private boolean nudged;
 
-    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters) {
+    OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters, double leaseSeconds) {
         this.outbox = outbox;
+        this.leaseSeconds = leaseSeconds;
         this.client = client;
         this.json = json;
         this.meters = meters;
@@ -154,11 +164,45 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private List<OutboxMessage> claim() {
-        return outbox.claimDue(CHANNEL, BATCH, LEASE_SECONDS);
+        noteUnnoted();
+        return outbox.claimDue(CHANNEL, BATCH, leaseSeconds);
+    }
+
+    /** Writes the progress that could not be written when it was made; throws while the database is still away. */
+    private void noteUnnoted() {
+        for (Map.Entry<Long, Integer> entry : unnoted.entrySet()) {
+            write(entry.getKey(), entry.getValue());
+            unnoted.remove(entry.getKey(), entry.getValue());
+            LOG.info("Message {}: its progress, held while the database was away, is written", entry.getKey());
+        }
+    }
+
+    /** Notes that the message's first {@code partsSent} parts (or all) went out; kept in memory if that fails. */
+    private void noteProgress(long id, int partsSent) {
+        try {
+            write(id, partsSent);
+        } catch (RuntimeException e) {
+            unnoted.put(id, partsSent);
+            LOG.warn("Message {} went out but could not be noted as sent; noted again before the next claim: {}",
+                    id, Failures.describe(e));
+        }
+    }
+
+    private void write(long id, int partsSent) {
+        if (partsSent == ALL_PARTS) {
+            // Timed from the database's clock: queued to noted as sent (for a reply noted late, until then).
+            outbox.markSent(id).ifPresent(millis -> sendLatency.record(Duration.ofMillis(Math.max(0, millis))));
+        } else {
+            outbox.markPartsSent(id, partsSent);
+        }
     }
 
     /** Takes the message's tokens and hands it to a sending thread; waits while all of them are busy. */
     private void deliver(OutboxMessage message) throws InterruptedException {
+        if (unnoted.containsKey(message.id())) {
+            // Sent, or partly, but not yet noted: claimed again once its lease ended. Left until noted.
+            return;
+        }
         long waitNanos = limits.tryChat(message.externalChatId());
         if (waitNanos > 0) {
             outbox.retryLater(message.id(), waitNanos / 1e9, null, false);
@@ -219,10 +263,14 @@ final class OutboxSender implements AutoCloseable {
             }
             limits.sent(ticket);
             if (!last) {
-                outbox.markPartsSent(message.id(), part + 1);
+                noteProgress(message.id(), part + 1);
+                if (unnoted.containsKey(message.id())) {
+                    // The rest waits until this is noted and the message is claimed again.
+                    return;
+                }
             }
         }
-        outbox.markSent(message.id()).ifPresent(millis -> sendLatency.record(Duration.ofMillis(Math.max(0, millis))));
+        noteProgress(message.id(), ALL_PARTS);
         count("sent");
     }
 

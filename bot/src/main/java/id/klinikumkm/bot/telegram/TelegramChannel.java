@@ -38,7 +38,6 @@ public final class TelegramChannel implements AutoCloseable {
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
     static final List<String> COMMANDS = List.of("start", "menu", "help", "konsultasi", "status", "batal", "privasi", "hapus");
     private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
-    private static final double SWEEP_AFTER_SECONDS = 20;
 
     private final AppConfig.Telegram config;
     private final OkHttpTelegramClient client;
@@ -74,7 +73,7 @@ public final class TelegramChannel implements AutoCloseable {
         String token = config.botToken().value();
         this.client = new OkHttpTelegramClient(json, http, token, url);
         this.files = new TelegramFiles(client, http, config.apiUrl(), token);
-        this.sender = new OutboxSender(outbox, client, json, meters);
+        this.sender = new OutboxSender(outbox, client, json, meters, config.outboxLeaseSeconds());
         Timer handling = Timer.builder("klinik.telegram.update.handling")
                 .description("from an update's receipt by this instance to its turn committed (answer queued)")
                 .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1),
@@ -121,7 +120,9 @@ public final class TelegramChannel implements AutoCloseable {
     public void start() {
         sender.start();
         sweeper.execute(() -> resume(0));
-        sweeper.scheduleWithFixedDelay(this::sweep, 10, 10, TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweep, config.resumeEverySeconds(), config.resumeEverySeconds(),
+                TimeUnit.SECONDS);
+        sweeper.scheduleWithFixedDelay(this::retryFailed, 1, 1, TimeUnit.SECONDS);
         registerCommands();
         if (webhook.isPresent()) {
             registerWebhook();
@@ -131,7 +132,21 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     private void sweep() {
-        resume(SWEEP_AFTER_SECONDS);
+        resume(config.resumeAfterSeconds());
+    }
+
+    /** Queues again, without waiting for the sweep, what failed because the database was away. */
+    private void retryFailed() {
+        try {
+            int queued = processor.retryFailed(Duration.ofMillis(100));
+            if (queued > 0) {
+                LOG.info("Queued again {} updates that failed while the database was away", queued);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Queueing failed updates again failed: {}", Failures.describe(e));
+        }
     }
 
     /** Queues what a crash or an outage left unhandled, a batch at a time while full batches come back. */

@@ -17,7 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class UpdateIntake {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
     private static final String CHANNEL = Channel.TELEGRAM.id();
-    private static final int MAX_ATTEMPTS = 5;
+    /** Tries of one update after which the sweep and later updates of its chat leave it alone, its error kept. */
+    static final int MAX_ATTEMPTS = 5;
     static final int RESUME_BATCH = 500;
     /** {@code \u0000} in JSON text, but not {@code \\u0000} (an escaped backslash, then "u0000"). */
     private static final java.util.regex.Pattern NUL_ESCAPE = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
@@ -47,7 +48,7 @@ final class UpdateIntake {
         }
         boolean recorded;
         try {
-            recorded = recorder.record(update.getUpdateId(), storable(payload));
+            recorded = recorder.record(update.getUpdateId(), UpdateMapper.chatIdOf(update), storable(payload));
         } catch (RuntimeException e) {
             processor.cancelReservation();
             throw e;

@@ -1,5 +1,7 @@
 package id.klinikumkm.bot.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.ConversationEngine;
@@ -8,11 +10,15 @@ import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -42,9 +48,15 @@ final class UpdateProcessor implements AutoCloseable {
     private final TelegramClient client;
     private final Runnable afterReplies;
     private final TypingIndicator typing;
+    private final ObjectMapper json = TelegramJson.create();
     private static final int IN_PLACE_ATTEMPTS = 4;
     /** Updates queued or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
+    /**
+     * Updates whose handling failed because the database was away, queued again by {@link #retryFailed} every
+     * second or so instead of waiting for the sweep (which needs the database to note and find them).
+     */
+    private final Map<Integer, Update> failedOnConnection = new ConcurrentHashMap<>();
     private final Semaphore room;
     private final int capacity;
     private final Consumer<Duration> handled;
@@ -128,25 +140,77 @@ final class UpdateProcessor implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Queues again the updates whose handling failed because the database was away (each waits up to {@code wait}
+     * for room; one that finds none stays for the next call).
+     *
+     * @return how many were queued
+     */
+    int retryFailed(Duration wait) throws InterruptedException {
+        int queuedAgain = 0;
+        for (Update update : failedOnConnection.values()) {
+            if (!failedOnConnection.remove(update.getUpdateId(), update)) {
+                continue;
+            }
+            if (dispatch(update, wait)) {
+                queuedAgain++;
+            } else if (!queued.contains(update.getUpdateId())) {
+                failedOnConnection.putIfAbsent(update.getUpdateId(), update);
+            }
+        }
+        return queuedAgain;
+    }
+
     /** Updates queued or being handled. */
     int waiting() {
         return capacity - room.availablePermits();
     }
 
     /**
-     * Handles an update, trying again in place after a lost database connection (a restart of PostgreSQL ends
-     * every pooled connection, and the first turn on each fails): in place, so the chat's later updates still
-     * wait behind it.
+     * Handles an update, after the earlier updates of its chat that were recorded but never handled: an instance
+     * that died left them, or their handling failed, and the sweep would take them up only later. So a chat's
+     * updates are answered in order whichever instance took them. One that is queued here or on another instance
+     * too is answered once all the same: the turn that marks it handled first answers it, the others find it marked.
      */
+    /** Whether the update itself was handled now (its turn committed, or it was found handled before). */
     private boolean process(Update update) {
+        Optional<List<String>> earlier = attempt(update,
+                () -> updates.earlierUnhandled(CHANNEL, UpdateMapper.chatIdOf(update), update.getUpdateId(),
+                        UpdateIntake.MAX_ATTEMPTS));
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        for (String payload : earlier.get()) {
+            Update before;
+            try {
+                before = json.readValue(payload, Update.class);
+            } catch (JsonProcessingException e) {
+                LOG.warn("A recorded update could not be read back: {}", e.getOriginalMessage());
+                continue;
+            }
+            LOG.info("Update {} handled before the later update {} of its chat", before.getUpdateId(), update.getUpdateId());
+            // A failure is noted on that update, which the sweep tries again; this one is not held up by it.
+            attempt(before, () -> handle(before));
+        }
+        return attempt(update, () -> handle(update)).isPresent();
+    }
+
+    /**
+     * Runs work for an update, trying again in place after a lost database connection (a restart of PostgreSQL ends
+     * every pooled connection, and the first turn on each fails): in place, so the chat's later updates still wait
+     * behind it. Empty when it failed; the failure is then noted on the update.
+     */
+    private <T> Optional<T> attempt(Update update, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                handle(update);
-                return true;
+                return Optional.of(work.get());
             } catch (Exception e) {
                 if (attempt >= IN_PLACE_ATTEMPTS || !lostConnection(e)) {
                     noteFailure(update, e);
-                    return false;
+                    if (lostConnection(e)) {
+                        failedOnConnection.put(update.getUpdateId(), update);
+                    }
+                    return Optional.empty();
                 }
                 LOG.warn("Update {} met a lost database connection; trying again", update.getUpdateId());
                 try {
@@ -154,7 +218,7 @@ final class UpdateProcessor implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     noteFailure(update, e);
-                    return false;
+                    return Optional.empty();
                 }
             }
         }
@@ -170,7 +234,7 @@ final class UpdateProcessor implements AutoCloseable {
         return false;
     }
 
-    private void handle(Update update) {
+    private boolean handle(Update update) {
         MappedUpdate mapped = mapper.map(update);
         if (mapped instanceof MappedUpdate.Inbound inbound) {
             if (inbound.showTyping()) {
@@ -192,6 +256,7 @@ final class UpdateProcessor implements AutoCloseable {
             updates.markHandled(CHANNEL, update.getUpdateId());
             LOG.debug("Update {} not answered: {}", update.getUpdateId(), ignored.reason());
         }
+        return true;
     }
 
     /** The update stays recorded and unhandled, and the sweeper tries it again. */
@@ -226,7 +291,8 @@ final class UpdateProcessor implements AutoCloseable {
 
     @Override
     public void close() {
-        typing.close();
+        // The lanes first: the updates still being handled may need the typing indicator until they end.
         lanes.close();
+        typing.close();
     }
 }

@@ -26,7 +26,7 @@ final class UpdateRecorder implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     private static final long WAIT_SECONDS = 15;
 
-    private record Pending(long updateId, String payload, CompletableFuture<Boolean> recorded) {}
+    private record Pending(long updateId, String chatId, String payload, CompletableFuture<Boolean> recorded) {}
 
     private final UpdateRecords updates;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
@@ -44,11 +44,11 @@ final class UpdateRecorder implements AutoCloseable {
      * Records an update; false when it was recorded before (a duplicate delivery). Throws when it could not be
      * recorded, so the caller can have Telegram deliver it again.
      */
-    boolean record(long updateId, String payload) {
+    boolean record(long updateId, String chatId, String payload) {
         if (!open) {
             throw new IllegalStateException("recorder closed");
         }
-        Pending pending = new Pending(updateId, payload, new CompletableFuture<>());
+        Pending pending = new Pending(updateId, chatId, payload, new CompletableFuture<>());
         waiting.add(pending);
         try {
             return pending.recorded().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -84,14 +84,16 @@ final class UpdateRecorder implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         Long[] ids = new Long[batch.size()];
+        String[] chatIds = new String[batch.size()];
         String[] payloads = new String[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             ids[i] = batch.get(i).updateId();
+            chatIds[i] = batch.get(i).chatId();
             payloads[i] = batch.get(i).payload();
         }
         Set<Long> fresh;
         try {
-            fresh = updates.recordAll(CHANNEL, ids, payloads);
+            fresh = updates.recordAll(CHANNEL, ids, chatIds, payloads);
         } catch (RuntimeException e) {
             LOG.debug("Recording {} updates failed: {}", batch.size(), Failures.describe(e));
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));

@@ -164,6 +164,8 @@ public final class FakeBotApi implements AutoCloseable {
     private List<String> webhookAllowedUpdates;
     private int inFlight;
     private boolean closed;
+    private boolean holdingSends;
+    private int heldSends;
 
     private FakeBotApi(Duration longPollCap) {
         if (longPollCap.isNegative()) {
@@ -573,6 +575,34 @@ public final class FakeBotApi implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Holds sendMessage calls from now on: they get no answer and send nothing until {@link #releaseHeldSends()},
+     * which fails them with 502 Bad Gateway, as if the Bot API had never taken them. A crash test holds sends around
+     * its kill, for the one case no service can get right: a reply Telegram accepted an instant before the crash,
+     * before the service could note it as sent, goes out again after the restart (no Bot API call is idempotent and
+     * none tells what was sent).
+     */
+    public void holdSends() {
+        synchronized (lock) {
+            holdingSends = true;
+        }
+    }
+
+    /** Ends {@link #holdSends()}: the calls held fail with 502 (their caller may be gone), later ones are answered. */
+    public void releaseHeldSends() {
+        synchronized (lock) {
+            holdingSends = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** sendMessage calls being held now. */
+    public int heldSends() {
+        synchronized (lock) {
+            return heldSends;
+        }
+    }
+
     // ---------------------------------------------------------------- HTTP
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "deleteWebhook", "sendMessage",
@@ -608,8 +638,17 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         synchronized (lock) {
+            boolean held = method.equals("sendMessage") && holdingSends && !closed;
+            if (held) {
+                heldSends++;
+                lock.notifyAll();
+                while (holdingSends && !closed) {
+                    waitOnLock(TimeUnit.SECONDS.toNanos(1));
+                }
+                heldSends--;
+            }
             Instant at = Instant.now();
-            reply = refusal(ctx.pathParam("bot"), method, params);
+            reply = held ? error(502, "Bad Gateway", null) : refusal(ctx.pathParam("bot"), method, params);
             if (reply == null && method.equals("getUpdates")) {
                 reply = getUpdates(params, at); // records the call on arrival, before the long-poll wait
             } else {

@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.klinikumkm.bot.Application;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,16 +32,8 @@ class TelegramBurstIT {
     private static final int TELEGRAM_PER_SECOND = 30;
     private static final Duration SLACK = Duration.ofSeconds(10);
 
-    /** Three commands, each answered by exactly one message whose text tells which command it answers. */
-    private static final List<String> COMMANDS = List.of("/menu", "/status", "/halo");
-    private static final Map<String, String> REPLY_MARK = Map.of(
-            "/menu", "Silakan pilih topik",
-            "/status", "belum ada konsultasi",
-            "/halo", "perintah itu tidak saya kenal");
-
     private final TelegramHarness harness = new TelegramHarness();
     private final FakeBotApi fake = harness.fake;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @AfterEach
     void stop() {
@@ -63,43 +45,20 @@ class TelegramBurstIT {
         assertThat(UPDATES).as("updates").isGreaterThanOrEqualTo(CHATS);
         Application app = harness.webhook();
         fake.awaitCalls("setWebhook", 1, TelegramHarness.WAIT);
-        URI webhook = URI.create("http://127.0.0.1:" + app.httpPort() + TelegramHarness.WEBHOOK_PATH);
+        URI webhook = WebhookLoad.webhookOf(app.httpPort());
         warmUp(webhook);
 
-        // Each chat's commands, rotated by chat so neighbouring chats differ; update ids rise round by round,
-        // so within a chat they rise in the order the chat sent them.
-        Map<Long, List<String>> sentByChat = new LinkedHashMap<>();
-        List<List<String>> bodiesByPoster = new ArrayList<>();
-        for (int p = 0; p < POSTERS; p++) {
-            bodiesByPoster.add(new ArrayList<>());
-        }
-        for (int n = 0; n < UPDATES; n++) {
-            int chatIndex = n % CHATS;
-            long chat = FIRST_CHAT + chatIndex;
-            List<String> commands = sentByChat.computeIfAbsent(chat, c -> new ArrayList<>());
-            String command = COMMANDS.get((chatIndex + commands.size()) % COMMANDS.size());
-            commands.add(command);
-            // One poster per chat, which posts a chat's updates one after another, as Telegram does.
-            bodiesByPoster.get(chatIndex % POSTERS).add(fake.updates().textMessage(fake.nextUpdateId(), chat, command));
-        }
-
+        // Each chat's commands (WebhookLoad.COMMANDS, each answered by one message), rotated by chat so neighbouring
+        // chats differ; one poster per slice of chats posts a chat's updates one after another, as Telegram does.
+        WebhookLoad load = new WebhookLoad(fake, FIRST_CHAT, CHATS, UPDATES, POSTERS);
         Instant firstUpdate = Instant.now();
-        ExecutorService posters = Executors.newFixedThreadPool(POSTERS);
         List<String> backlog = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread sampler = sampler(backlog);
-        try {
-            List<Future<Integer>> retries = new ArrayList<>();
-            for (List<String> bodies : bodiesByPoster) {
-                retries.add(posters.submit(() -> postAll(webhook, bodies)));
-            }
-            int retried = 0;
-            for (Future<Integer> future : retries) {
-                retried += future.get();
-            }
+        try (load) {
+            load.start(() -> webhook);
+            load.awaitAllAcknowledged(Duration.ofSeconds(120));
             System.out.printf("burst: %d updates from %d chats posted in %d ms (%d answered non-2xx and were posted again)%n",
-                    UPDATES, CHATS, Duration.between(firstUpdate, Instant.now()).toMillis(), retried);
-        } finally {
-            posters.shutdownNow();
+                    UPDATES, CHATS, Duration.between(firstUpdate, Instant.now()).toMillis(), load.redelivered());
         }
 
         Duration deadline = Duration.ofMillis(UPDATES * 1000L / TELEGRAM_PER_SECOND).plus(SLACK);
@@ -123,20 +82,7 @@ class TelegramBurstIT {
         System.out.println("burst: replies per second from the first reply: " + perSecond);
 
         // Every chat: each expected reply once, in the order of its updates.
-        Map<Long, List<String>> repliesByChat = new HashMap<>();
-        for (FakeBotApi.Call call : sent) {
-            repliesByChat.computeIfAbsent(call.chatId(), c -> new ArrayList<>()).add(call.text());
-        }
-        assertEquals(sentByChat.keySet(), repliesByChat.keySet(), "the chats answered");
-        sentByChat.forEach((chat, commands) -> {
-            List<String> replies = repliesByChat.get(chat);
-            assertEquals(commands.size(), replies.size(), () -> "replies to chat " + chat + ": " + replies);
-            for (int i = 0; i < commands.size(); i++) {
-                assertThat(replies.get(i)).as("reply %d of chat %s to %s (all: %s)", i + 1, chat, commands, replies)
-                        .contains(REPLY_MARK.get(commands.get(i)));
-            }
-        });
-        assertEquals(UPDATES, sent.size(), "replies sent, none twice");
+        load.assertEachAnsweredOnceInOrder();
         assertEquals(UPDATES, attempts.size(), "sendMessage calls: nothing retried or repeated");
 
         // The pace: every whole second from the first reply on (the last, partial one aside) holds at least 25.
@@ -178,46 +124,22 @@ class TelegramBurstIT {
         return thread;
     }
 
-    /** Posts each body until the webhook takes it (2xx), in order; returns how many posts were answered otherwise. */
     /**
      * A district announcement reaches a service that has been running, not a JVM that just started: without a
      * few conversations first, the first calls to the Bot API take about a second (classes loading, code not yet
      * compiled, new connections) and the pace counts that second against the burst.
      */
-    private void warmUp(URI webhook) throws IOException, InterruptedException {
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < WARM_UP_CHATS; i++) {
-            bodies.add(fake.updates().textMessage(fake.nextUpdateId(), WARM_UP_FIRST_CHAT + i, "/menu"));
+    private void warmUp(URI webhook) throws InterruptedException {
+        try (WebhookLoad warmUp = new WebhookLoad(fake, WARM_UP_FIRST_CHAT, WARM_UP_CHATS, WARM_UP_CHATS, POSTERS)) {
+            warmUp.start(() -> webhook);
+            warmUp.awaitAllAcknowledged(Duration.ofSeconds(30));
         }
-        postAll(webhook, bodies);
         fake.awaitCalls("sendMessage", WARM_UP_CHATS, Duration.ofSeconds(30));
         TelegramHarness.settle();
     }
 
     private static boolean ofTheBurst(FakeBotApi.Call call) {
         return call.chatId() >= FIRST_CHAT && call.chatId() < FIRST_CHAT + CHATS;
-    }
-
-    private int postAll(URI webhook, List<String> bodies) throws IOException, InterruptedException {
-        int retried = 0;
-        for (String body : bodies) {
-            HttpRequest request = HttpRequest.newBuilder(webhook)
-                    .timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json")
-                    .header("X-Telegram-Bot-Api-Secret-Token", TelegramHarness.WEBHOOK_SECRET)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            int status;
-            int attempt = 0;
-            while ((status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()) / 100 != 2) {
-                // Telegram retries an update the webhook did not take; a busy service may answer 429 or 503.
-                assertThat(status).as("webhook status").isIn(429, 503);
-                assertThat(++attempt).as("retries of one update").isLessThan(200);
-                retried++;
-                Thread.sleep(100);
-            }
-        }
-        return retried;
     }
 
     /** Replies in each second [first + k s, first + (k + 1) s); the last element is the last, partial second. */

@@ -43,6 +43,24 @@ class TelegramDeliveryIT {
     }
 
     @Test
+    void a_while_of_429s_and_500s_delays_the_replies_of_many_chats_but_each_arrives_once_and_in_order() throws Exception {
+        // Issue 12, fault tests: the Bot API throttles (429, retry after 1 s) and then fails (500) the next 30 sends,
+        // whichever chats they are for, while updates from 20 chats keep coming in.
+        fake.failNext("sendMessage", FakeBotApi.ANY_CHAT, 15, 429, null, 1);
+        fake.failNext("sendMessage", FakeBotApi.ANY_CHAT, 15, 500, null, null);
+        var app = harness.webhook();
+        try (WebhookLoad load = new WebhookLoad(fake, 1_500_000, 20, 60, 4)) {
+            load.start(() -> WebhookLoad.webhookOf(app.httpPort()));
+            load.awaitAllAcknowledged(Duration.ofSeconds(30));
+            load.assertEachAnsweredOnceInOrder(Duration.ofSeconds(60));
+        }
+        List<FakeBotApi.Call> attempts = fake.calls("sendMessage");
+        assertThat(attempts).filteredOn(call -> call.status() == 429).hasSize(15);
+        assertThat(attempts).filteredOn(call -> call.status() == 500).hasSize(15);
+        assertEquals(0, Sql.count(databaseUrl, "SELECT count(*) FROM messages WHERE delivery <> 'sent' AND direction = 'out'"));
+    }
+
+    @Test
     void three_hundred_messages_to_thirty_chats_stay_within_telegram_limits_in_order_and_once_each() {
         // Start once so the schema exists, then queue the outbox directly, as a burst of consultant replies would.
         harness.polling();

@@ -53,9 +53,15 @@ final class TelegramHarness implements AutoCloseable {
     }
 
     Application webhook(String database) {
+        return webhook(database, Map.of());
+    }
+
+    /** Webhook mode on {@code database}, with more configuration (for example shorter sweeps). */
+    Application webhook(String database, Map<String, String> extra) {
         Map<String, String> values = common("webhook");
         values.put("telegram.webhook.url", "https://klinik.example.test" + WEBHOOK_PATH);
         values.put("telegram.webhook.secret", WEBHOOK_SECRET);
+        values.putAll(extra);
         return started(Application.start(TestApp.config(database, values)));
     }
 

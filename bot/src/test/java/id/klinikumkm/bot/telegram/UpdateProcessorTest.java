@@ -2,8 +2,10 @@ package id.klinikumkm.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import id.klinikumkm.bot.conversation.BotTexts;
+import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.conversation.ChatKey;
 import id.klinikumkm.bot.conversation.ChatSession;
 import id.klinikumkm.bot.conversation.ConversationEngine;
@@ -111,6 +113,45 @@ class UpdateProcessorTest {
             assertThat(processor.waiting()).isZero();
         }
         assertThat(store.turns.get()).isEqualTo(2);
+    }
+
+    @Test
+    void the_earlier_unhandled_updates_of_a_chat_are_handled_before_it_and_only_once() throws Exception {
+        // What an instance that died leaves: update 10 of chat 55 recorded, never handled; 11 arrives elsewhere.
+        InMemoryConversationStore store = new InMemoryConversationStore();
+        ConversationEngine engine = new ConversationEngine(store, BotTexts.load());
+        ProcessedUpdateDao updates = mock(ProcessedUpdateDao.class);
+        String earlier = TelegramJson.create().writeValueAsString(command(10, 55, "/menu"));
+        when(updates.earlierUnhandled("telegram", "55", 11L, UpdateIntake.MAX_ATTEMPTS)).thenReturn(List.of(earlier));
+        try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, updates, mock(OutboxDao.class),
+                mock(TelegramClient.class), () -> { })) {
+            assertThat(processor.dispatch(command(11, 55, "/status"), java.time.Duration.ZERO)).isTrue();
+            awaitIdle(processor);
+            // The sweep finds 10 too, later: it was handled already and is not answered again.
+            assertThat(processor.dispatch(command(10, 55, "/menu"), java.time.Duration.ZERO)).isTrue();
+            awaitIdle(processor);
+        }
+        List<String> transcript = store.history(new ChatKey(Channel.TELEGRAM, "55"), 20).stream()
+                .map(entry -> entry.author() + ": " + entry.text().lines().findFirst().orElse("")).toList();
+        assertThat(transcript).filteredOn(line -> line.startsWith("user")).containsExactly("user: /menu", "user: /status");
+        assertThat(transcript).filteredOn(line -> line.startsWith("bot")).hasSize(2);
+    }
+
+    private static void awaitIdle(UpdateProcessor processor) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (processor.waiting() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(processor.waiting()).isZero();
+    }
+
+    private static Update command(int updateId, long chatId, String text) throws Exception {
+        return TelegramJson.create().readValue("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                 "chat": {"id": %d, "type": "private", "first_name": "Siti"},
+                 "from": {"id": %d, "is_bot": false, "first_name": "Siti"}, "text": "%s",
+                 "entities": [{"type": "bot_command", "offset": 0, "length": %d}]}}
+                """.formatted(updateId, updateId, chatId, chatId, text, text.length()), Update.class);
     }
 
     private static Update message(int updateId, long chatId) throws Exception {
