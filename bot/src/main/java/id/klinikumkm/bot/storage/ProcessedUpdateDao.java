@@ -8,18 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ProcessedUpdateDao {
 
     /**
-     * Payloads of the chat's updates before {@code updateId} that were recorded but not handled (an instance died
-     * with them queued, or their handling failed), oldest first, so they can be handled before it.
-     */
-    @SqlQuery("""
-            SELECT payload::text FROM processed_updates
-            WHERE channel = :channel AND chat_id = :chatId AND handled_at IS NULL AND update_id < :updateId
-              AND attempts < :maxAttempts
-            ORDER BY update_id
-            """)
-    List<String> earlierUnhandled(String channel, String chatId, long updateId, int maxAttempts);
-
-    /**
      * Marks an update handled; false when it was handled already. Inserts the row if it was never recorded,
      * so the mark holds for any caller.
      */

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class UpdateRecords {
     private static final String RECORD_ALL = TurnStatements.sql("record-updates.sql");
+    private static final String EARLIER_UNHANDLED = TurnStatements.sql("earlier-unhandled-updates.sql");
 
     private final Jdbi jdbi;
 
@@ -37,6 +40,30 @@ public final class UpdateRecords {
                     }
                 }
                 return fresh;
+            } catch (SQLException e) {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            }
+        });
+    }
+
+    /**
+     * Payloads of the chat's updates before {@code updateId} that were recorded but not handled (an instance died
+     * with them queued, or their handling failed) and tried fewer than {@code maxAttempts} times, oldest first.
+     */
+    public List<String> earlierUnhandled(String channel, String chatId, long updateId, int maxAttempts) {
+        return jdbi.withHandle(handle -> {
+            try (PreparedStatement statement = handle.getConnection().prepareStatement(EARLIER_UNHANDLED)) {
+                statement.setString(1, channel);
+                statement.setString(2, chatId);
+                statement.setLong(3, updateId);
+                statement.setInt(4, maxAttempts);
+                List<String> payloads = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        payloads.add(rows.getString(1));
+                    }
+                }
+                return payloads;
             } catch (SQLException e) {
                 throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             }

@@ -79,8 +79,8 @@ public final class TelegramChannel implements AutoCloseable {
                 .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1),
                         Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .register(meters);
-        this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates, outbox,
-                client, sender::nudge, handling::record);
+        this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates,
+                records::earlierUnhandled, outbox, client, sender::nudge, handling::record);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
         this.recorder = new UpdateRecorder(records);
         this.intake = new UpdateIntake(updates, recorder, processor, json);

@@ -60,15 +60,29 @@ final class UpdateProcessor implements AutoCloseable {
     private final Semaphore room;
     private final int capacity;
     private final Consumer<Duration> handled;
+    private final EarlierUnhandled earlier;
+
+    /** Payloads of a chat's updates before the given one, recorded and not handled, oldest first. */
+    @FunctionalInterface
+    interface EarlierUnhandled {
+        List<String> find(String channel, String chatId, long updateId, int maxAttempts);
+    }
 
     UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
-        this(threads, capacity, engine, updates, outbox, client, afterReplies, took -> {});
+        this(threads, capacity, engine, updates, (channel, chatId, updateId, maxAttempts) -> List.of(), outbox, client,
+                afterReplies, took -> {});
     }
 
-    /** @param handled told how long each update took from its receipt by this instance until its turn committed */
-    UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
-                    TelegramClient client, Runnable afterReplies, Consumer<Duration> handled) {
+    /**
+     * @param earlier the chat's earlier unhandled updates, asked before every update ({@link UpdateRecords}: plain
+     *                JDBC, as the hot path's other statements)
+     * @param handled told how long each update took from its receipt by this instance until its turn committed
+     */
+    UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates,
+                    EarlierUnhandled earlier, OutboxDao outbox, TelegramClient client, Runnable afterReplies,
+                    Consumer<Duration> handled) {
+        this.earlier = earlier;
         this.handled = handled;
         this.capacity = capacity;
         this.room = new Semaphore(capacity);
@@ -175,7 +189,7 @@ final class UpdateProcessor implements AutoCloseable {
     /** Whether the update itself was handled now (its turn committed, or it was found handled before). */
     private boolean process(Update update) {
         Optional<List<String>> earlier = attempt(update,
-                () -> updates.earlierUnhandled(CHANNEL, UpdateMapper.chatIdOf(update), update.getUpdateId(),
+                () -> this.earlier.find(CHANNEL, UpdateMapper.chatIdOf(update), update.getUpdateId(),
                         UpdateIntake.MAX_ATTEMPTS));
         if (earlier.isEmpty()) {
             return false;

@@ -2,7 +2,6 @@ package id.klinikumkm.bot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.Channel;
@@ -122,9 +121,11 @@ class UpdateProcessorTest {
         ConversationEngine engine = new ConversationEngine(store, BotTexts.load());
         ProcessedUpdateDao updates = mock(ProcessedUpdateDao.class);
         String earlier = TelegramJson.create().writeValueAsString(command(10, 55, "/menu"));
-        when(updates.earlierUnhandled("telegram", "55", 11L, UpdateIntake.MAX_ATTEMPTS)).thenReturn(List.of(earlier));
-        try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, updates, mock(OutboxDao.class),
-                mock(TelegramClient.class), () -> { })) {
+        UpdateProcessor.EarlierUnhandled recorded = (channel, chatId, updateId, maxAttempts) ->
+                channel.equals("telegram") && chatId.equals("55") && updateId == 11L
+                        && maxAttempts == UpdateIntake.MAX_ATTEMPTS ? List.of(earlier) : List.of();
+        try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, updates, recorded, mock(OutboxDao.class),
+                mock(TelegramClient.class), () -> { }, took -> { })) {
             assertThat(processor.dispatch(command(11, 55, "/status"), java.time.Duration.ZERO)).isTrue();
             awaitIdle(processor);
             // The sweep finds 10 too, later: it was handled already and is not answered again.
