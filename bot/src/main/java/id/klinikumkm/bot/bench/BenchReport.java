@@ -27,13 +27,7 @@ final class BenchReport {
         double ratio = found.handledPerSecond() / bare.requestsPerSecond();
         StringBuilder table = new StringBuilder(header("Telegram webhook: POST /telegram/webhook vs the bare route"));
         common(table, bare, bareUsage, service, usage);
-        row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));
-        row(table, "updates handled/s while the load lasts", "",
-                fmt("%.1f (%d)", found.handledPerSecond(), found.handledDuringLoad()));
-        row(table, "sent -> reply queued p50/p95/p99 ms", "", triple(found.deliveredToQueuedNanos()));
-        row(table, "recorded -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
-        row(table, "drain after the load stopped", "",
-                Double.isNaN(found.drainSeconds()) ? "not within " + 120 + " s" : fmt("%.1f s", found.drainSeconds()));
+        handling(table, found);
         row(table, "receipt -> reply sent p50/p95/p99 ms", "", triple(found.sentNanos()));
         row(table, "  (updates whose replies were all sent)", "", String.valueOf(found.sentNanos().length));
         row(table, "replies sent/s while the load lasts", "", fmt("%.1f", found.sentPerSecond()));
@@ -80,19 +74,13 @@ final class BenchReport {
     void pacedWebhook(double rate, LoadResult service, WebhookFindings found, ServiceUsage usage) {
         StringBuilder table = new StringBuilder(pacedHeader("Telegram webhook", rate));
         pacedCommon(table, service, usage);
-        row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));
-        row(table, "updates handled/s while the load lasts", "",
-                fmt("%.1f (%d)", found.handledPerSecond(), found.handledDuringLoad()));
-        row(table, "sent -> reply queued p50/p95/p99 ms", "", triple(found.deliveredToQueuedNanos()));
-        row(table, "recorded -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
-        row(table, "drain after the load stopped", "",
-                Double.isNaN(found.drainSeconds()) ? "not within " + 120 + " s" : fmt("%.1f s", found.drainSeconds()));
+        handling(table, found);
         row(table, "lost (recorded, never handled)", "", String.valueOf(found.lost()));
         row(table, "duplicated (sent more often than stored)", "", String.valueOf(found.duplicated()));
         tables.add(table.toString());
         lines.add(fmt("bench: route=webhook-paced offered_per_s=%.1f rps=%.1f handled_per_s=%.1f p99_from_due_ms=%.1f "
-                        + "p50_sent_to_queued_ms=%.1f p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f drain_s=%.1f back_pressure=%d errors=%d lost=%d "
-                        + "duplicated=%d peak_heap_mb=%s cpu_ms=%.2f",
+                        + "p50_sent_to_queued_ms=%.1f p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f drain_s=%.1f "
+                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s cpu_ms=%.2f",
                 rate, service.requestsPerSecond(), found.handledPerSecond(), service.latencyMillis(0.99),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.5),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.99), Percentiles.millis(found.queuedNanos(), 0.99),
@@ -114,6 +102,17 @@ final class BenchReport {
                 rate, service.requestsPerSecond(), service.latencyMillis(0.5), service.latencyMillis(0.99),
                 service.backPressure(), service.errors(), found.withoutReply(), found.duplicated(), found.casesOpened(),
                 ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest()));
+    }
+
+    /** The rows both webhook tables share: what was taken in, handled, how soon, and the drain. */
+    private static void handling(StringBuilder table, WebhookFindings found) {
+        row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));
+        row(table, "updates handled/s while the load lasts", "",
+                fmt("%.1f (%d)", found.handledPerSecond(), found.handledDuringLoad()));
+        row(table, "sent -> reply queued p50/p95/p99 ms", "", triple(found.deliveredToQueuedNanos()));
+        row(table, "recorded -> reply queued p50/p95/p99 ms", "", triple(found.queuedNanos()));
+        row(table, "drain after the load stopped", "",
+                Double.isNaN(found.drainSeconds()) ? "not within " + 120 + " s" : fmt("%.1f s", found.drainSeconds()));
     }
 
     void print() {
