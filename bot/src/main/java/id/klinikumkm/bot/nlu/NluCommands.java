@@ -19,7 +19,8 @@ import java.util.Set;
  * The command-line tools for the classifier, run as {@code java -jar bot/target/klinik-bot.jar COMMAND}:
  * <pre>
  * train-nlu            train on nlu.models.dir/intents-id.train and write intent-id.bin + its data hash
- * nlu-eval FILE        score the service's model on key&lt;TAB&gt;text lines (e.g. nlp-models/intents-id.test)
+ * nlu-eval FILE        score the service's model on key&lt;TAB&gt;text lines (e.g. nlp-models/intents-id.test); the
+ *                      lines after "# === hard ===" are also reported on their own
  * nlu-eval --cv K      K-fold cross-validation on the training data
  * nlu-tune             compare algorithms, features and decision thresholds by 5-fold cross-validation
  * nlu-bench [FILE]     model load time, model heap, single-thread classifications per second, p50/p99
@@ -89,10 +90,13 @@ public final class NluCommands {
     }
 
     private int evaluate(Path file) {
-        List<LabelledText> examples = IntentDataFile.read(file);
+        IntentDataFile.Sections sections = IntentDataFile.readSections(file);
         NluService service = NluModels.open(config);
-        Evaluation evaluation = Evaluation.run(service, examples);
-        out.print(evaluation.report("nlu-eval " + file + "\nmodel: " + service.description() + "\n" + policyLine(service.policy()), 10));
+        Evaluation evaluation = Evaluation.run(service, sections.all());
+        String title = "nlu-eval " + file + "\nmodel: " + service.description() + "\n" + policyLine(service.policy());
+        out.print(sections.hard().isPresent()
+                ? evaluation.report(title, 10, evaluation.restrictedTo(sections.hard().get()))
+                : evaluation.report(title, 10));
         return 0;
     }
 

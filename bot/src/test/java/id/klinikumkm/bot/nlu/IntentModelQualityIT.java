@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ class IntentModelQualityIT {
     private static NluModels.Data data;
     private static NluService trained;
     private static List<LabelledText> test;
+    private static Optional<List<LabelledText>> hard;
     private static Evaluation evaluation;
 
     @BeforeAll
@@ -41,9 +43,13 @@ class IntentModelQualityIT {
         data = NluModels.read(DIR);
         trained = new NluService(data.normaliser(), NluModels.train(data.examples(), data.normaliser(), TrainingSettings.CHOSEN),
                 new DecisionPolicy(config.threshold(), config.margin(), config.clarifyThreshold()), "trained by the test");
-        test = IntentDataFile.read(DIR.resolve(NluModels.TEST_FILE));
+        IntentDataFile.Sections sections = IntentDataFile.readSections(DIR.resolve(NluModels.TEST_FILE));
+        test = sections.all();
+        hard = sections.hard();
         evaluation = Evaluation.run(trained, test);
-        System.out.print(evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5));
+        System.out.print(hard.isPresent()
+                ? evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5, evaluation.restrictedTo(hard.get()))
+                : evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5));
     }
 
     @Test
@@ -51,6 +57,21 @@ class IntentModelQualityIT {
         assertThat(evaluation.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.92);
         assertThat(evaluation.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.92);
         assertThat(evaluation.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.85);
+    }
+
+    /** Issue 13: harder messages (run-ons, Javanese and Madurese, code-mixing, a second topic in passing). */
+    @Test
+    void hard_section_of_the_test_set_meets_its_quality_bar() {
+        assertThat(hard).as("the test file needs a hard section: a line '" + IntentDataFile.HARD_MARKER
+                + "' followed by at least 5 harder messages per intent (issue 13)").isPresent();
+        Map<String, Long> counts = hard.get().stream().collect(Collectors.groupingBy(LabelledText::intent, Collectors.counting()));
+        Set<String> intents = data.examples().stream().map(LabelledText::intent).collect(Collectors.toSet());
+        for (String intent : intents) {
+            assertThat(counts.getOrDefault(intent, 0L)).as("hard test examples of " + intent).isGreaterThanOrEqualTo(5);
+        }
+        Evaluation hardEvaluation = evaluation.restrictedTo(hard.get());
+        assertThat(hardEvaluation.inScopeAccuracy()).as("hard section: in-scope accuracy").isGreaterThanOrEqualTo(0.92);
+        assertThat(hardEvaluation.oosRecall()).as("hard section: out-of-scope recall").isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
@@ -102,6 +123,8 @@ class IntentModelQualityIT {
         assertThat(exit).isZero();
         assertThat(printed).contains("in-scope accuracy", "out-of-scope", "macro-F1", "precision", "recall",
                 "legal.nib.register", "most frequent confusions");
+        hard.ifPresent(section -> assertThat(printed).contains("=== hard section")
+                .contains(evaluation.restrictedTo(section).sectionLine("hard")));
         assertThat(lines.get(lines.size() - 1))
                 .matches("nlu-eval: accuracy=\\d\\.\\d{3} in_scope_accuracy=\\d\\.\\d{3} oos_recall=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} n=\\d+")
                 .isEqualTo(evaluation.summaryLine());
