@@ -44,6 +44,9 @@ class TextNormaliserTest {
     @Test
     void emoji_alone_say_something_but_beside_words_they_only_separate() {
         assertThat(NORMALISER.normalise("🙏🙏")).isEqualTo("terima kasih terima kasih");
+        assertThat(NORMALISER.normalise("❤️❤️")).isEqualTo("terima kasih terima kasih");
+        assertThat(NORMALISER.normalise("👏👏🔥")).isEqualTo("mantap mantap mantap");
+        assertThat(NORMALISER.normalise("mantap ❤️ kak")).isEqualTo(NORMALISER.normalise("mantap kak"));
         assertThat(NORMALISER.normalise("👍")).isEqualTo("oke");
         assertThat(NORMALISER.normalise("👋😊")).isEqualTo("halo");
         assertThat(NORMALISER.normalise("mohon infonya🙏syarat halal")).isEqualTo("mohon infonya syarat halal");
