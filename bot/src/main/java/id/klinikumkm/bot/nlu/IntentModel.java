@@ -22,8 +22,10 @@ import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
- * A trained OpenNLP document categorizer over normalised tokens: the only place that trains, saves, loads
- * and runs the doccat model.
+ * A trained OpenNLP document categorizer over normalised tokens, with the {@link NearestExamples} index of its
+ * training examples and the mix chosen by cross-validation (see {@link TrainingSettings}): the only place that
+ * trains, saves, loads and runs the doccat model. The saved form is a short header (the mix and the normalised
+ * examples) followed by the OpenNLP model, so a model retrained by admins carries its own examples.
  *
  * <p>Thread-safety: OpenNLP 2.5.9 ships no thread-safe doccat wrapper and {@link DocumentCategorizerME}
  * makes no promise. This class therefore builds a fresh {@code DocumentCategorizerME} for every call (it

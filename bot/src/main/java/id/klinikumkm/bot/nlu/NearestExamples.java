@@ -104,16 +104,23 @@ public final class NearestExamples {
         if (query.isEmpty() || intentOf.length == 0) {
             return best;
         }
-        Map<String, Integer> counts = new HashMap<>();
-        for (String term : query) {
-            counts.merge(term, 1, Integer::sum);
-        }
         double[] scores = new double[intentOf.length];
         double self = 0;
         double queryNorm = K1 * (1 - B + B * query.size() / averageLength);
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            Postings p = postings.get(e.getKey());
-            int qtf = e.getValue();
+        int n = query.size();
+        for (int i = 0; i < n; i++) {
+            String term = query.get(i);
+            // Each distinct word once, with its count (messages are short: a scan beats a map).
+            if (query.subList(0, i).contains(term)) {
+                continue;
+            }
+            int qtf = 1;
+            for (int j = i + 1; j < n; j++) {
+                if (term.equals(query.get(j))) {
+                    qtf++;
+                }
+            }
+            Postings p = postings.get(term);
             double idf = p == null ? idf(0, intentOf.length) : p.idf();
             self += qtf * idf * (K1 + 1) * qtf / (qtf + queryNorm);
             if (p == null) {
@@ -121,9 +128,10 @@ public final class NearestExamples {
             }
             int[] docs = p.docs();
             int[] freqs = p.freqs();
-            for (int i = 0; i < docs.length; i++) {
-                int tf = freqs[i];
-                scores[docs[i]] += qtf * idf * (K1 + 1) * tf / (tf + lengthNorm[docs[i]]);
+            double weight = qtf * idf * (K1 + 1);
+            for (int k = 0; k < docs.length; k++) {
+                int tf = freqs[k];
+                scores[docs[k]] += weight * tf / (tf + lengthNorm[docs[k]]);
             }
         }
         for (int d = 0; d < scores.length; d++) {

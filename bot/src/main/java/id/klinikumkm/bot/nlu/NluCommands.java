@@ -201,8 +201,9 @@ public final class NluCommands {
         out.println();
         out.println("second signal: linear p = (1 - w) * maxent + w * softmax(beta * s), geometric p ~ maxent^(1 - w) * exp(w * beta * s),");
         out.println("s: BM25 score of each intent's nearest training example over the message's score against itself");
-        out.println("asked: the weight of the clause after the last turn word, classified alone and mixed in geometrically");
-        out.printf(Locale.ROOT, "%-6s %-9s %5s %5s %5s %7s %8s %8s %8s %8s %7s%n", "focus", "mix", "w", "beta", "asked", "clarify", "accuracy",
+        out.println("asked: the weight of the clause after the last turn word, classified alone and mixed in geometrically;");
+        out.println("f=: focus features for the words of that clause");
+        out.printf(Locale.ROOT, "%-6s %-9s %5s %5s %5s %7s %8s %8s %8s %8s %7s%n", "f=", "mix", "w", "beta", "asked", "clarify", "accuracy",
                 "in-scope", "oos_rec", "macroF1", "top-1");
         List<double[]> mixes = new ArrayList<>();
         mixes.add(new double[] {0, 0, 0, 0});
@@ -214,13 +215,18 @@ public final class NluCommands {
             }
         }
         double[] chosenMix = {base.nearestWeight(), base.nearestBeta(), base.nearestGeometric() ? 1 : 0, base.focusWeight()};
-        for (double focusWeight : new double[] {0.25, 0.4, 0.5}) {
-            mixes.add(new double[] {chosenMix[0], chosenMix[1], chosenMix[2], focusWeight});
+        for (double weight : new double[] {0.5, 0.65}) {
+            for (double focusWeight : new double[] {0.25, 0.4, 0.5}) {
+                mixes.add(new double[] {weight, 5, 1, focusWeight});
+            }
+        }
+        if (mixes.stream().noneMatch(mix -> java.util.Arrays.equals(mix, chosenMix))) {
+            mixes.add(chosenMix);
         }
 
-        for (boolean focus : new boolean[] {true, false}) {
+        for (boolean focus : new boolean[] {base.focus(), !base.focus()}) {
             TrainingSettings settings = base.withFocus(focus);
-            List<double[]> these = focus ? mixes : List.of(new double[] {0, 0, 0, 0}, chosenMix);
+            List<double[]> these = focus == base.focus() ? mixes : List.of(new double[] {0, 0, 0, 0}, chosenMix);
             long start = System.nanoTime();
             List<Evaluation> mixed = CrossValidation.runMixes(data.examples(), data.normaliser(), settings, policy, 5, these);
             for (int m = 0; m < these.size(); m++) {

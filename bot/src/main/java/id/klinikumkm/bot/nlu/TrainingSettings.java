@@ -32,7 +32,7 @@ public record TrainingSettings(String algorithm, int iterations, int cutoff, dou
 
     /** The production settings. */
     public static final TrainingSettings CHOSEN = new TrainingSettings("MAXENT_QN", 300, 1, 0.1, true, true,
-            CharNgramFeatures.DEFAULT_MIN, CharNgramFeatures.DEFAULT_MAX, CharNgramFeatures.DEFAULT_MIN_WORD, 0.5, 5, true, 0.4);
+            CharNgramFeatures.DEFAULT_MIN, CharNgramFeatures.DEFAULT_MAX, CharNgramFeatures.DEFAULT_MIN_WORD, 0.65, 5, true, 0.4);
 
     public TrainingSettings {
         if (!(nearestWeight >= 0 && nearestWeight <= 1 && nearestBeta >= 0 && focusWeight >= 0 && focusWeight <= 1)) {
@@ -80,7 +80,8 @@ public record TrainingSettings(String algorithm, int iterations, int cutoff, dou
                 + (words && charMin > 0 ? " + " : "")
                 + (charMin > 0 ? "char " + charMin + "-" + charMax + " grams of words of " + charMinWord + "+ letters" : "");
         String nearest = nearestWeight == 0 ? ""
-                : String.format(Locale.ROOT, ", + BM25 nearest example (weight %s, beta %s)", nearestWeight, nearestBeta, nearestGeometric, focusWeight);
+                : String.format(Locale.ROOT, ", + BM25 nearest example (%s, weight %s, beta %s)",
+                        nearestGeometric ? "geometric" : "linear", nearestWeight, nearestBeta);
         String focusMix = focusWeight == 0 ? "" : ", + the asked clause alone (weight " + focusWeight + ")";
         return algo + ", cutoff=" + cutoff + ", features: " + features + nearest + focusMix;
     }

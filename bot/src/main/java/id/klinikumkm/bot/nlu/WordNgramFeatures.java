@@ -13,9 +13,10 @@ import opennlp.tools.doccat.FeatureGenerator;
  *
  * <p>Focus: when a message names one thing and then asks about another, the asked part follows a turn word
  * ("NIB sudah punya, <em>sekarang</em> mau daftar halal", "pirt udah, <em>tapi</em> label gizi wajib ga",
- * "mau <em>tanya</em> biaya halal"). The words after the last turn word ({@link #FOCUS_CUES}) get a second
- * feature {@code f=halal}, so the model can learn that the clause asked about outweighs the one mentioned in
- * passing. Stateless and thread-safe.
+ * "mau <em>tanya</em> biaya halal"); {@link #focusStart} finds it, and {@link IntentModel} classifies that clause
+ * on its own as well; here the words after the last turn word ({@link #FOCUS_CUES}) also get a second feature
+ * {@code f=halal}, so the model can learn that the clause asked about outweighs the one mentioned in passing.
+ * Stateless and thread-safe.
  *
  * <p>The model file names this class; it must keep its name and its no-argument constructor.
  */
@@ -26,6 +27,7 @@ public final class WordNgramFeatures implements FeatureGenerator {
 
     private final boolean focus;
 
+    /** With focus features, as chosen by cross-validation (nlp-models/README.md). */
     public WordNgramFeatures() {
         this(true);
     }

@@ -54,9 +54,10 @@ class IntentModelQualityIT {
 
     @Test
     void held_out_test_set_meets_the_quality_bar() {
-        assertThat(evaluation.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.92);
-        assertThat(evaluation.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.92);
-        assertThat(evaluation.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.85);
+        // Issue 13's bars on the whole file (the hard section included).
+        assertThat(evaluation.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(evaluation.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(evaluation.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.90);
     }
 
     /** Issue 13: harder messages (run-ons, Javanese and Madurese, code-mixing, a second topic in passing). */

@@ -100,13 +100,35 @@ class IntentModelTest {
     @Test
     void focus_features_mark_the_words_after_the_last_turn_word() {
         String[] twoTopics = {"nib", "sudah", "punya", "sekarang", "mau", "daftar", "halal"};
-        assertThat(new WordNgramFeatures().extractFeatures(twoTopics, java.util.Map.of()))
+        assertThat(new WordNgramFeatures(true).extractFeatures(twoTopics, java.util.Map.of()))
                 .contains("f=mau", "f=daftar", "f=halal").doesNotContain("f=nib", "f=sekarang");
         assertThat(WordNgramFeatures.focusStart(new String[] {"pirt", "sudah", "tapi", "label", "terus", "gizi"})).isEqualTo(5);
-        assertThat(new WordNgramFeatures().extractFeatures(new String[] {"cara", "daftar", "halal"}, java.util.Map.of()))
+        assertThat(new WordNgramFeatures(true).extractFeatures(new String[] {"cara", "daftar", "halal"}, java.util.Map.of()))
                 .noneMatch(feature -> feature.startsWith("f="));
         assertThat(new WordNgramFeatures(false).extractFeatures(twoTopics, java.util.Map.of()))
                 .noneMatch(feature -> feature.startsWith("f="));
+        assertThat(new WordNgramFeatures().extractFeatures(twoTopics, java.util.Map.of())).as("the shipped features").contains("f=halal");
+    }
+
+    @Test
+    void the_clause_asked_about_is_classified_on_its_own_too() {
+        List<LabelledText> examples = new ArrayList<>(EXAMPLES);
+        examples.add(new LabelledText("halal.register", "cara daftar halal", 10));
+        examples.add(new LabelledText("halal.register", "mau urus sertifikat halal", 11));
+        examples.add(new LabelledText("halal.register", "daftar halal gimana", 12));
+        IntentModel model = NluModels.train(examples, NORMALISER, TrainingSettings.CHOSEN);
+        List<String> twoTopics = NORMALISER.tokens("nib sudah punya sekarang mau daftar halal");
+        List<String> asked = twoTopics.subList(4, twoTopics.size());
+
+        double[] plain = model.probabilities(twoTopics, 0.65, 5, true, 0);
+        double[] focused = model.probabilities(twoTopics);
+        int halal = model.keys().indexOf("halal.register");
+        assertThat(focused[halal]).isGreaterThan(plain[halal]);
+        assertThat(java.util.Arrays.stream(focused).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(asked).containsExactly("mau", "daftar", "halal");
+        // Without a turn word nothing changes.
+        List<String> oneTopic = NORMALISER.tokens("cara bikin nib");
+        assertThat(model.probabilities(oneTopic)).containsExactly(model.probabilities(oneTopic, 0.65, 5, true, 0));
     }
 
     @Test
