@@ -189,15 +189,37 @@ public final class NluCommands {
         DecisionPolicy policy = policy();
         out.println("nlu-tune --mixes: 5-fold cross-validation on " + data.examples().size() + " examples of " + data.origin());
         out.println("decided: " + policyLine(policy) + "; top-1: the most probable intent, no thresholds");
-        mixTable(data, policy, TrainingSettings.CHOSEN);
+        Evaluation chosen = mixTable(data, policy, TrainingSettings.CHOSEN);
+        out.println();
+        answerTable(chosen, policy);
         return 0;
+    }
+
+    /** Direct answer vs "Maksud Bapak/Ibu ...?" under answer thresholds and margins, on cross-validated predictions. */
+    private void answerTable(Evaluation chosen, DecisionPolicy policy) {
+        out.println("answer threshold and margin (direct answer vs \"Maksud Bapak/Ibu ...?\"), clarify threshold "
+                + policy.clarifyThreshold() + ":");
+        out.printf(Locale.ROOT, "%9s %7s %7s %8s %7s %8s %s%n", "threshold", "margin", "answer", "right", "clarify", "fallback",
+                "clarifications offering the right topic");
+        for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7}) {
+            for (double margin : new double[] {0.1, 0.2, 0.3}) {
+                Evaluation e = chosen.rescore(new DecisionPolicy(threshold, margin, Math.min(policy.clarifyThreshold(), threshold)));
+                var decisions = e.decisions();
+                out.printf(Locale.ROOT, "%9.2f %7.2f %7d %8.3f %7d %8d %.3f%n", threshold, margin,
+                        decisions.get(Interpretation.Decision.ANSWER), e.answerPrecision(),
+                        decisions.get(Interpretation.Decision.CLARIFY), decisions.get(Interpretation.Decision.FALLBACK),
+                        e.clarifyHitRate());
+            }
+        }
     }
 
     /**
      * The maxent probabilities mixed with the BM25 nearest-example distribution, each mix on the same 5 folds, with
      * and without the focus features.
      */
-    private void mixTable(NluModels.Data data, DecisionPolicy policy, TrainingSettings base) {
+    /** @return the cross-validated predictions of the chosen settings */
+    private Evaluation mixTable(NluModels.Data data, DecisionPolicy policy, TrainingSettings base) {
+        Evaluation chosen = null;
         out.println();
         out.println("second signal: linear p = (1 - w) * maxent + w * softmax(beta * s), geometric p ~ maxent^(1 - w) * exp(w * beta * s),");
         out.println("s: BM25 score of each intent's nearest training example over the message's score against itself");
@@ -232,7 +254,10 @@ public final class NluCommands {
             for (int m = 0; m < these.size(); m++) {
                 double[] mix = these.get(m);
                 for (double clarify : new double[] {0.2, 0.25, 0.3}) {
-                    Evaluation e = mixed.get(m).rescore(new DecisionPolicy(policy.threshold(), policy.margin(), clarify));
+                    if (focus == base.focus() && java.util.Arrays.equals(mix, chosenMix)) {
+                    chosen = mixed.get(m);
+                }
+                Evaluation e = mixed.get(m).rescore(new DecisionPolicy(policy.threshold(), policy.margin(), clarify));
                     boolean isChosen = focus == base.focus() && clarify == policy.clarifyThreshold()
                             && java.util.Arrays.equals(mix, chosenMix);
                     out.printf(Locale.ROOT, "%-6s %-9s %5.2f %5.0f %5.2f %7.2f %8.3f %8.3f %8.3f %8.3f %7.3f%s%n", focus ? "yes" : "no",
@@ -241,8 +266,9 @@ public final class NluCommands {
                             e.rescore(new DecisionPolicy(0, 0, 0)).accuracy(), isChosen ? "  <- chosen" : "");
                 }
             }
-            out.printf(Locale.ROOT, "(focus %s: %.0f s)%n", focus ? "yes" : "no", (System.nanoTime() - start) / 1e9);
+            out.printf(Locale.ROOT, "(f= %s: %.0f s)%n", focus ? "yes" : "no", (System.nanoTime() - start) / 1e9);
         }
+        return chosen;
     }
 
     private int bench(Path file) {

@@ -53,6 +53,16 @@ class TextNormaliserTest {
     }
 
     @Test
+    void regional_thanks_praise_and_question_words_and_names_left_alone() {
+        assertThat(NORMALISER.normalise("matursuwun, jos gandos")).isEqualTo("terima kasih mantap");
+        assertThat(NORMALISER.normalise("mator sakalangkong")).isEqualTo("terima kasih");
+        assertThat(NORMALISER.normalise("halal majar sanapa")).endsWith("berapa");
+        assertThat(NORMALISER.normalise("dokumen yg diupload")).isEqualTo(NORMALISER.normalise("dokumen yg diunggah"));
+        // The intake asks for a name and relies on a name not being understood: Slamet stays a name.
+        assertThat(NORMALISER.normalise("Slamet Riyadi")).isEqualTo("slamet riyadi");
+    }
+
+    @Test
     void punctuation_emoji_and_empty_messages_leave_no_words() {
         assertThat(NORMALISER.tokens("?!... 😂🤔 ---")).isEmpty();
         assertThat(NORMALISER.tokens("")).isEmpty();
