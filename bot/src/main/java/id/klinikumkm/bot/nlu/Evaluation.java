@@ -60,6 +60,12 @@ public final class Evaluation {
         return new Evaluation(rescored);
     }
 
+    /** The predictions of the examples on the given lines of the same file (e.g. its hard section). */
+    public Evaluation restrictedTo(List<LabelledText> examples) {
+        java.util.Set<LabelledText> wanted = new java.util.HashSet<>(examples);
+        return new Evaluation(predictions.stream().filter(p -> wanted.contains(p.example())).toList());
+    }
+
     static Evaluation of(List<Prediction> predictions) {
         return new Evaluation(predictions);
     }
@@ -132,8 +138,31 @@ public final class Evaluation {
                 accuracy(), inScopeAccuracy(), oosRecall(), macroF1(), n());
     }
 
+    /** The figures of a section of the file, on one line that does not start like {@link #summaryLine()}. */
+    public String sectionLine(String section) {
+        return String.format(Locale.ROOT, "nlu-eval %s: accuracy=%.3f in_scope_accuracy=%.3f oos_recall=%.3f macro_f1=%.3f n=%d",
+                section, accuracy(), inScopeAccuracy(), oosRecall(), macroF1(), n());
+    }
+
     /** The full human-readable report, ending with {@link #summaryLine()}. */
     public String report(String title, int confusionsShown) {
+        return body(title, confusionsShown) + '\n' + summaryLine() + '\n';
+    }
+
+    /**
+     * The full report of the whole file, then the report of its hard section (the examples after
+     * {@link IntentDataFile#HARD_MARKER}, also counted in the whole file), then the whole file's
+     * {@link #summaryLine()} as the last line, as always.
+     */
+    public String report(String title, int confusionsShown, Evaluation hard) {
+        return body(title, confusionsShown)
+                + "\n=== hard section (the lines after '" + IntentDataFile.HARD_MARKER + "', also counted above) ===\n"
+                + hard.body("hard section", confusionsShown)
+                + '\n' + hard.sectionLine("hard") + '\n'
+                + '\n' + summaryLine() + '\n';
+    }
+
+    private String body(String title, int confusionsShown) {
         StringBuilder out = new StringBuilder();
         out.append(title).append('\n');
         out.append(String.format(Locale.ROOT, "examples             %d%n", n()));
@@ -163,7 +192,6 @@ public final class Evaluation {
                         p.interpretation().decision().id(), p.interpretation().top().isEmpty() ? 0 : p.interpretation().top().get(0).probability()));
             }
         }
-        out.append('\n').append(summaryLine()).append('\n');
         return out.toString();
     }
 

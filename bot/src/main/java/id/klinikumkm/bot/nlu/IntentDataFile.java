@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code key<TAB>text} example files ({@code intents-id.train}, {@code intents-id.test}). Blank lines
@@ -20,7 +21,43 @@ import java.util.List;
  * against the FAQ entries at start-up (see {@link Intents}).
  */
 public final class IntentDataFile {
+    /**
+     * In a test file, the line that starts the hard section: harder messages (long run-ons, Javanese and Madurese,
+     * code-mixing, a second topic in passing) that {@code nlu-eval} also scores on their own. It is a comment, so
+     * the examples after it still belong to the whole file.
+     */
+    public static final String HARD_MARKER = "# === hard ===";
+
     private IntentDataFile() {}
+
+    /** A file's examples and, when it has a {@link #HARD_MARKER} line, those after it. */
+    public record Sections(List<LabelledText> all, Optional<List<LabelledText>> hard) {}
+
+    /** Reads a file with its hard section (see {@link #HARD_MARKER}). */
+    public static Sections readSections(Path file) {
+        try {
+            return sections(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Parses lines and splits off the examples after the first {@link #HARD_MARKER} line (none: no hard section). */
+    public static Sections sections(List<String> lines, String source) {
+        List<LabelledText> all = parse(lines, source);
+        int marker = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (HARD_MARKER.equals(lines.get(i).strip())) {
+                marker = i + 1;
+                break;
+            }
+        }
+        if (marker < 0) {
+            return new Sections(all, Optional.empty());
+        }
+        int markerLine = marker;
+        return new Sections(all, Optional.of(all.stream().filter(e -> e.line() > markerLine).toList()));
+    }
 
     public static List<LabelledText> read(Path file) {
         try {

@@ -19,7 +19,8 @@ import java.util.Set;
  * The command-line tools for the classifier, run as {@code java -jar bot/target/klinik-bot.jar COMMAND}:
  * <pre>
  * train-nlu            train on nlu.models.dir/intents-id.train and write intent-id.bin + its data hash
- * nlu-eval FILE        score the service's model on key&lt;TAB&gt;text lines (e.g. nlp-models/intents-id.test)
+ * nlu-eval FILE        score the service's model on key&lt;TAB&gt;text lines (e.g. nlp-models/intents-id.test); the
+ *                      lines after "# === hard ===" are also reported on their own
  * nlu-eval --cv K      K-fold cross-validation on the training data
  * nlu-tune             compare algorithms, features and decision thresholds by 5-fold cross-validation
  * nlu-bench [FILE]     model load time, model heap, single-thread classifications per second, p50/p99
@@ -28,7 +29,7 @@ import java.util.Set;
  */
 public final class NluCommands {
     public static final Set<String> COMMANDS = Set.of("train-nlu", "nlu-eval", "nlu-tune", "nlu-bench");
-    public static final String USAGE = "train-nlu | nlu-eval FILE | nlu-eval --cv K | nlu-tune | nlu-bench [FILE]";
+    public static final String USAGE = "train-nlu | nlu-eval FILE | nlu-eval --cv K | nlu-tune [--mixes] | nlu-bench [FILE]";
 
     private final AppConfig.Nlu config;
     private final PrintStream out;
@@ -54,6 +55,9 @@ public final class NluCommands {
                     }
                     return usage(err);
                 case "nlu-tune":
+                    if (args.length == 2 && "--mixes".equals(args[1])) {
+                        return commands.tuneMixes();
+                    }
                     return args.length == 1 ? commands.tune() : usage(err);
                 case "nlu-bench":
                     return args.length <= 2 ? commands.bench(args.length == 2
@@ -89,10 +93,13 @@ public final class NluCommands {
     }
 
     private int evaluate(Path file) {
-        List<LabelledText> examples = IntentDataFile.read(file);
+        IntentDataFile.Sections sections = IntentDataFile.readSections(file);
         NluService service = NluModels.open(config);
-        Evaluation evaluation = Evaluation.run(service, examples);
-        out.print(evaluation.report("nlu-eval " + file + "\nmodel: " + service.description() + "\n" + policyLine(service.policy()), 10));
+        Evaluation evaluation = Evaluation.run(service, sections.all());
+        String title = "nlu-eval " + file + "\nmodel: " + service.description() + "\n" + policyLine(service.policy());
+        out.print(sections.hard().isPresent()
+                ? evaluation.report(title, 10, evaluation.restrictedTo(sections.hard().get()))
+                : evaluation.report(title, 10));
         return 0;
     }
 
@@ -150,6 +157,8 @@ public final class NluCommands {
             chosen = CrossValidation.run(data.examples(), data.normaliser(), base, policy, 5);
         }
         out.println();
+        mixTable(data, policy, base);
+        out.println();
         out.println("clarify threshold (below it: fallback = out_of_scope) on the chosen settings' cross-validated probabilities:");
         out.printf(Locale.ROOT, "%9s %8s %8s %8s %8s%n", "clarify", "accuracy", "in-scope", "oos_rec", "macroF1");
         for (double clarify : new double[] {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
@@ -172,6 +181,94 @@ public final class NluCommands {
             }
         }
         return 0;
+    }
+
+    /** Only the second-signal table of {@code nlu-tune}. */
+    private int tuneMixes() {
+        NluModels.Data data = NluModels.read(config.modelsDir());
+        DecisionPolicy policy = policy();
+        out.println("nlu-tune --mixes: 5-fold cross-validation on " + data.examples().size() + " examples of " + data.origin());
+        out.println("decided: " + policyLine(policy) + "; top-1: the most probable intent, no thresholds");
+        Evaluation chosen = mixTable(data, policy, TrainingSettings.CHOSEN);
+        out.println();
+        answerTable(chosen, policy);
+        return 0;
+    }
+
+    /** Direct answer vs "Maksud Bapak/Ibu ...?" under answer thresholds and margins, on cross-validated predictions. */
+    private void answerTable(Evaluation chosen, DecisionPolicy policy) {
+        out.println("answer threshold and margin (direct answer vs \"Maksud Bapak/Ibu ...?\"), clarify threshold "
+                + policy.clarifyThreshold() + ":");
+        out.printf(Locale.ROOT, "%9s %7s %7s %8s %7s %8s %s%n", "threshold", "margin", "answer", "right", "clarify", "fallback",
+                "clarifications offering the right topic");
+        for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7}) {
+            for (double margin : new double[] {0.1, 0.2, 0.3}) {
+                Evaluation e = chosen.rescore(new DecisionPolicy(threshold, margin, Math.min(policy.clarifyThreshold(), threshold)));
+                var decisions = e.decisions();
+                out.printf(Locale.ROOT, "%9.2f %7.2f %7d %8.3f %7d %8d %.3f%n", threshold, margin,
+                        decisions.get(Interpretation.Decision.ANSWER), e.answerPrecision(),
+                        decisions.get(Interpretation.Decision.CLARIFY), decisions.get(Interpretation.Decision.FALLBACK),
+                        e.clarifyHitRate());
+            }
+        }
+    }
+
+    /**
+     * The maxent probabilities mixed with the BM25 nearest-example distribution, each mix on the same 5 folds, with
+     * and without the focus features.
+     */
+    /** @return the cross-validated predictions of the chosen settings */
+    private Evaluation mixTable(NluModels.Data data, DecisionPolicy policy, TrainingSettings base) {
+        Evaluation chosen = null;
+        out.println();
+        out.println("second signal: linear p = (1 - w) * maxent + w * softmax(beta * s), geometric p ~ maxent^(1 - w) * exp(w * beta * s),");
+        out.println("s: BM25 score of each intent's nearest training example over the message's score against itself");
+        out.println("asked: the weight of the clause after the last turn word, classified alone and mixed in geometrically;");
+        out.println("f=: focus features for the words of that clause");
+        out.printf(Locale.ROOT, "%-6s %-9s %5s %5s %5s %7s %8s %8s %8s %8s %7s%n", "f=", "mix", "w", "beta", "asked", "clarify", "accuracy",
+                "in-scope", "oos_rec", "macroF1", "top-1");
+        List<double[]> mixes = new ArrayList<>();
+        mixes.add(new double[] {0, 0, 0, 0});
+        for (double geometric : new double[] {0, 1}) {
+            for (double weight : new double[] {0.2, 0.35, 0.5, 0.65}) {
+                for (double beta : new double[] {5, 10, 15, 20}) {
+                    mixes.add(new double[] {weight, beta, geometric, 0});
+                }
+            }
+        }
+        double[] chosenMix = {base.nearestWeight(), base.nearestBeta(), base.nearestGeometric() ? 1 : 0, base.focusWeight()};
+        for (double weight : new double[] {0.5, 0.65}) {
+            for (double focusWeight : new double[] {0.25, 0.4, 0.5}) {
+                mixes.add(new double[] {weight, 5, 1, focusWeight});
+            }
+        }
+        if (mixes.stream().noneMatch(mix -> java.util.Arrays.equals(mix, chosenMix))) {
+            mixes.add(chosenMix);
+        }
+
+        for (boolean focus : new boolean[] {base.focus(), !base.focus()}) {
+            TrainingSettings settings = base.withFocus(focus);
+            List<double[]> these = focus == base.focus() ? mixes : List.of(new double[] {0, 0, 0, 0}, chosenMix);
+            long start = System.nanoTime();
+            List<Evaluation> mixed = CrossValidation.runMixes(data.examples(), data.normaliser(), settings, policy, 5, these);
+            for (int m = 0; m < these.size(); m++) {
+                double[] mix = these.get(m);
+                for (double clarify : new double[] {0.2, 0.25, 0.3}) {
+                    if (focus == base.focus() && java.util.Arrays.equals(mix, chosenMix)) {
+                    chosen = mixed.get(m);
+                }
+                Evaluation e = mixed.get(m).rescore(new DecisionPolicy(policy.threshold(), policy.margin(), clarify));
+                    boolean isChosen = focus == base.focus() && clarify == policy.clarifyThreshold()
+                            && java.util.Arrays.equals(mix, chosenMix);
+                    out.printf(Locale.ROOT, "%-6s %-9s %5.2f %5.0f %5.2f %7.2f %8.3f %8.3f %8.3f %8.3f %7.3f%s%n", focus ? "yes" : "no",
+                            mix[0] == 0 ? "maxent" : mix[2] != 0 ? "geometric" : "linear", mix[0], mix[1], mix[3], clarify,
+                            e.accuracy(), e.inScopeAccuracy(), e.oosRecall(), e.macroF1(),
+                            e.rescore(new DecisionPolicy(0, 0, 0)).accuracy(), isChosen ? "  <- chosen" : "");
+                }
+            }
+            out.printf(Locale.ROOT, "(f= %s: %.0f s)%n", focus ? "yes" : "no", (System.nanoTime() - start) / 1e9);
+        }
+        return chosen;
     }
 
     private int bench(Path file) {

@@ -38,7 +38,7 @@ public final class NluModels {
     public static final String MODEL_FILE = "intent-id.bin";
     public static final String HASH_FILE = "intent-id.bin.sha256";
     /** Bump when the normaliser or the feature generators change what a model sees, so old models are retrained. */
-    static final String FEATURE_VERSION = "features-v1";
+    static final String FEATURE_VERSION = "features-v2";
     private static final String BUNDLED = "/nlp-models/";
     private static final Logger LOG = LoggerFactory.getLogger(NluModels.class);
 

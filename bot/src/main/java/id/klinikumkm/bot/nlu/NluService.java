@@ -34,7 +34,12 @@ public final class NluService implements IntentClassifier {
         if (tokens.isEmpty()) {
             return new Interpretation("", Decision.FALLBACK, List.of());
         }
-        List<IntentScore> ranked = rank(model.probabilities(tokens));
+        return decide(tokens, model.probabilities(tokens));
+    }
+
+    /** The interpretation of normalised tokens with the given probabilities (in the order of the model's keys). */
+    Interpretation decide(List<String> tokens, double[] probabilities) {
+        List<IntentScore> ranked = rank(probabilities);
         return new Interpretation(String.join(" ", tokens), policy.decide(ranked), ranked.subList(0, Math.min(TOP, ranked.size())));
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Steps, in order: Unicode NFKC (full-width and styled letters become plain ones) and lower case; web
  * addresses and e-mail addresses become the tokens {@code url} and {@code email}; in a message of emoji only, a few
- * emoji become words (👍 oke, 👋 halo, 🙏 terima kasih), otherwise every emoji and punctuation mark only separates
+ * emoji become words (👍 oke, 👋 halo, 🙏 ❤️ terima kasih, 👏 🔥 mantap), otherwise every emoji and punctuation mark only separates
  * words ("cara daftar nib kak 🙏" is a question, not thanks); apostrophes
  * inside words are dropped (Madurese "ta'" is "ta"); hyphenated words are looked up whole ("p-irt"), else
  * split, with reduplication kept ("langkah-langkah", "langkah2" both become "langkah langkah"); letters
@@ -38,12 +38,21 @@ public final class TextNormaliser {
     private static final char EMOJI_MARK = '\u0001';
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}");
-    private static final Map<Integer, String> EMOJI_WORDS = Map.of(
-            0x1F44D, "oke",          // thumbs up
-            0x1F44C, "oke",          // OK hand
-            0x1F44B, "halo",         // waving hand
-            0x1F64F, "terima kasih", // folded hands: thanks or please
-            0x1F917, "terima kasih"  // hugging face
+    private static final Map<Integer, String> EMOJI_WORDS = Map.ofEntries(
+            Map.entry(0x1F44D, "oke"),          // thumbs up
+            Map.entry(0x1F44C, "oke"),          // OK hand
+            Map.entry(0x2705, "oke"),           // check mark button
+            Map.entry(0x1F44B, "halo"),         // waving hand
+            Map.entry(0x1F64F, "terima kasih"), // folded hands: thanks or please
+            Map.entry(0x1F917, "terima kasih"), // hugging face
+            Map.entry(0x1F91D, "terima kasih"), // handshake
+            Map.entry(0x2764, "terima kasih"),  // red heart
+            Map.entry(0x1F970, "terima kasih"), // smiling face with hearts
+            Map.entry(0x1F64C, "mantap"),       // raising hands
+            Map.entry(0x1F44F, "mantap"),       // clapping hands
+            Map.entry(0x1F4AF, "mantap"),       // hundred points
+            Map.entry(0x1F525, "mantap"),       // fire
+            Map.entry(0x1F60D, "mantap")        // heart eyes
     );
 
     private final Map<String, List<String>> words;
@@ -141,7 +150,10 @@ public final class TextNormaliser {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
+            if (cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D) {
+                // Emoji variation selectors and joiners (the "\u2764\uFE0F" of a red heart) are no letters.
+                flush(word, raw);
+            } else if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK) {
                 word.appendCodePoint(cp);
             } else if ((cp == '-' || cp == '\u2010' || cp == '\u2011') && word.length() > 0
                     && next < text.length() && Character.isLetterOrDigit(text.codePointAt(next))) {

@@ -4,7 +4,8 @@
  * <p>{@link id.klinikumkm.bot.nlu.NluService} implements the conversation's
  * {@link id.klinikumkm.bot.conversation.IntentClassifier} port: {@link id.klinikumkm.bot.nlu.TextNormaliser}
  * turns chat text into canonical tokens, {@link id.klinikumkm.bot.nlu.IntentModel} (an OpenNLP doccat
- * MaxEnt model over word and character n-grams) scores the intents, and
+ * MaxEnt model over word and character n-grams, mixed with the BM25 {@link id.klinikumkm.bot.nlu.NearestExamples}
+ * and, for a message that turns to another topic, with its asked clause alone) scores the intents, and
  * {@link id.klinikumkm.bot.nlu.DecisionPolicy} decides between answering, asking back and falling back.
  * {@link id.klinikumkm.bot.nlu.NluModels} owns the files in {@code nlu.models.dir} (data, lexicon, model and
  * the hash tying the model to its data); {@link id.klinikumkm.bot.nlu.NluCommands} is the command line

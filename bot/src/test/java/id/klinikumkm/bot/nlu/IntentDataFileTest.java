@@ -39,4 +39,18 @@ class IntentDataFileTest {
         assertThatThrownBy(() -> IntentDataFile.parse(List.of("legal.start\t   "), "t")).hasMessageContaining("empty text");
         assertThatThrownBy(() -> IntentDataFile.parse(List.of("# only a comment", ""), "t")).hasMessageContaining("no examples");
     }
+
+    @Test
+    void the_lines_after_the_hard_marker_form_the_hard_section_and_still_belong_to_the_whole_file() {
+        IntentDataFile.Sections sections = IntentDataFile.sections(List.of(
+                "legal.start\tizin apa aja buat jualan frozen food",
+                "# === hard ===",
+                "smalltalk.thanks\tmatur suwun sanget",
+                "out_of_scope\tresep rendang"), "t.test");
+
+        assertThat(sections.all()).hasSize(3);
+        assertThat(sections.hard()).hasValueSatisfying(hard ->
+                assertThat(hard).extracting(LabelledText::intent).containsExactly("smalltalk.thanks", "out_of_scope"));
+        assertThat(IntentDataFile.sections(List.of("legal.start\tizin apa"), "t").hard()).isEmpty();
+    }
 }

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ class IntentModelQualityIT {
     private static NluModels.Data data;
     private static NluService trained;
     private static List<LabelledText> test;
+    private static Optional<List<LabelledText>> hard;
     private static Evaluation evaluation;
 
     @BeforeAll
@@ -41,16 +43,51 @@ class IntentModelQualityIT {
         data = NluModels.read(DIR);
         trained = new NluService(data.normaliser(), NluModels.train(data.examples(), data.normaliser(), TrainingSettings.CHOSEN),
                 new DecisionPolicy(config.threshold(), config.margin(), config.clarifyThreshold()), "trained by the test");
-        test = IntentDataFile.read(DIR.resolve(NluModels.TEST_FILE));
+        IntentDataFile.Sections sections = IntentDataFile.readSections(DIR.resolve(NluModels.TEST_FILE));
+        test = sections.all();
+        hard = sections.hard();
         evaluation = Evaluation.run(trained, test);
-        System.out.print(evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5));
+        System.out.print(hard.isPresent()
+                ? evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5, evaluation.restrictedTo(hard.get()))
+                : evaluation.report("IntentModelQualityIT on " + NluModels.TEST_FILE, 5));
     }
 
     @Test
     void held_out_test_set_meets_the_quality_bar() {
-        assertThat(evaluation.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.92);
-        assertThat(evaluation.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.92);
-        assertThat(evaluation.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.85);
+        // Issue 13's bars on the whole file (the hard section included).
+        assertThat(evaluation.accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(evaluation.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(evaluation.oosRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.90);
+    }
+
+    /** Issue 13: harder messages (run-ons, Javanese and Madurese, code-mixing, a second topic in passing). */
+    @Test
+    void hard_section_of_the_test_set_meets_its_quality_bar() {
+        assertThat(hard).as("the test file needs a hard section: a line '" + IntentDataFile.HARD_MARKER
+                + "' followed by at least 5 harder messages per intent (issue 13)").isPresent();
+        Map<String, Long> counts = hard.get().stream().collect(Collectors.groupingBy(LabelledText::intent, Collectors.counting()));
+        Set<String> intents = data.examples().stream().map(LabelledText::intent).collect(Collectors.toSet());
+        for (String intent : intents) {
+            assertThat(counts.getOrDefault(intent, 0L)).as("hard test examples of " + intent).isGreaterThanOrEqualTo(5);
+        }
+        Evaluation hardEvaluation = evaluation.restrictedTo(hard.get());
+        assertThat(hardEvaluation.inScopeAccuracy()).as("hard section: in-scope accuracy").isGreaterThanOrEqualTo(0.92);
+        assertThat(hardEvaluation.oosRecall()).as("hard section: out-of-scope recall").isGreaterThanOrEqualTo(0.90);
+    }
+
+    /**
+     * Issue 13's focus rule: when a message names two topics, the one asked about wins. Messages written for this
+     * test (in neither data file); each mentions one topic in passing and asks about another.
+     */
+    @Test
+    void the_topic_asked_about_wins_over_one_mentioned_in_passing() {
+        Map<String, String> twoTopics = Map.of(
+                "NIB udah ada dari tahun lalu, sekarang pengen ngurus sertifikat halal gimana caranya", "halal.register",
+                "pirt sudah kelar, tapi label gizi itu wajib dicantumkan nggak", "packaging.label",
+                "halal sudah punya, terus kalau mau daftar merek dagang gimana", "legal.trademark",
+                "kbli udah bener kok, cuma nib itu bayar atau gratis", "legal.nib.cost",
+                "sertifikat halal masih proses, mau tanya kemasan yang aman buat sambal bahannya apa", "packaging.material");
+        twoTopics.forEach((text, intent) -> assertThat(trained.interpret(text).topIntent()).as(text).isEqualTo(intent));
     }
 
     @Test
@@ -58,7 +95,7 @@ class IntentModelQualityIT {
         Map<String, Long> trainCounts = data.examples().stream().collect(Collectors.groupingBy(LabelledText::intent, Collectors.counting()));
         Map<String, Long> testCounts = test.stream().collect(Collectors.groupingBy(LabelledText::intent, Collectors.counting()));
         trainCounts.forEach((key, count) -> assertThat(count).as("training examples of " + key)
-                .isGreaterThanOrEqualTo("out_of_scope".equals(key) ? 150 : 40));
+                .isGreaterThanOrEqualTo("out_of_scope".equals(key) ? 150 : 80));
         testCounts.forEach((key, count) -> assertThat(count).as("test examples of " + key).isGreaterThanOrEqualTo(10));
         // No fixed list of intents: the data define them. A misspelt key would form an intent of its own, which the
         // minimum counts above and the equal key sets below catch; the keys the dialogue acts on must be present.
@@ -102,6 +139,8 @@ class IntentModelQualityIT {
         assertThat(exit).isZero();
         assertThat(printed).contains("in-scope accuracy", "out-of-scope", "macro-F1", "precision", "recall",
                 "legal.nib.register", "most frequent confusions");
+        hard.ifPresent(section -> assertThat(printed).contains("=== hard section")
+                .contains(evaluation.restrictedTo(section).sectionLine("hard")));
         assertThat(lines.get(lines.size() - 1))
                 .matches("nlu-eval: accuracy=\\d\\.\\d{3} in_scope_accuracy=\\d\\.\\d{3} oos_recall=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} n=\\d+")
                 .isEqualTo(evaluation.summaryLine());

@@ -96,4 +96,73 @@ class IntentModelTest {
                 .contains("c=<ha", "c=lal>", "c=halal", "c=<nib>")
                 .noneMatch(feature -> feature.contains("di") || feature.contains("num"));
     }
+
+    @Test
+    void focus_features_mark_the_words_after_the_last_turn_word() {
+        String[] twoTopics = {"nib", "sudah", "punya", "sekarang", "mau", "daftar", "halal"};
+        assertThat(new WordNgramFeatures(true).extractFeatures(twoTopics, java.util.Map.of()))
+                .contains("f=mau", "f=daftar", "f=halal").doesNotContain("f=nib", "f=sekarang");
+        assertThat(WordNgramFeatures.focusStart(new String[] {"pirt", "sudah", "tapi", "label", "terus", "gizi"})).isEqualTo(5);
+        assertThat(new WordNgramFeatures(true).extractFeatures(new String[] {"cara", "daftar", "halal"}, java.util.Map.of()))
+                .noneMatch(feature -> feature.startsWith("f="));
+        assertThat(new WordNgramFeatures(false).extractFeatures(twoTopics, java.util.Map.of()))
+                .noneMatch(feature -> feature.startsWith("f="));
+        assertThat(new WordNgramFeatures().extractFeatures(twoTopics, java.util.Map.of())).as("the shipped features").contains("f=halal");
+    }
+
+    @Test
+    void the_clause_asked_about_is_classified_on_its_own_too() {
+        List<LabelledText> examples = new ArrayList<>(EXAMPLES);
+        examples.add(new LabelledText("halal.register", "cara daftar halal", 10));
+        examples.add(new LabelledText("halal.register", "mau urus sertifikat halal", 11));
+        examples.add(new LabelledText("halal.register", "daftar halal gimana", 12));
+        IntentModel model = NluModels.train(examples, NORMALISER, TrainingSettings.CHOSEN);
+        List<String> twoTopics = NORMALISER.tokens("nib sudah punya sekarang mau daftar halal");
+        List<String> asked = twoTopics.subList(4, twoTopics.size());
+
+        double[] plain = model.probabilities(twoTopics, 0.65, 5, true, 0);
+        double[] focused = model.probabilities(twoTopics);
+        int halal = model.keys().indexOf("halal.register");
+        assertThat(focused[halal]).isGreaterThan(plain[halal]);
+        assertThat(java.util.Arrays.stream(focused).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(asked).containsExactly("mau", "daftar", "halal");
+        // Without a turn word nothing changes.
+        List<String> oneTopic = NORMALISER.tokens("cara bikin nib");
+        assertThat(model.probabilities(oneTopic)).containsExactly(model.probabilities(oneTopic, 0.65, 5, true, 0));
+    }
+
+    @Test
+    void nearest_examples_score_the_best_example_of_each_intent_relative_to_the_message_itself() {
+        NearestExamples nearest = new NearestExamples(List.of("a", "b", "c"), List.of("a", "a", "b"), List.of(
+                List.of("matur", "suwun", "nggih"), List.of("terima", "kasih"), List.of("cara", "daftar", "nib")));
+
+        double[] copy = nearest.similarities(List.of("cara", "daftar", "nib"));
+        assertThat(copy[1]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(copy[0]).isZero();
+        assertThat(copy[2]).as("an intent without examples").isZero();
+        double[] partial = nearest.similarities(List.of("matur", "suwun", "sanget"));
+        assertThat(partial[0]).isBetween(0.3, 0.99);
+        double[] distribution = nearest.distribution(List.of("matur", "suwun", "sanget"), 10);
+        assertThat(java.util.Arrays.stream(distribution).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(distribution[0]).isGreaterThan(distribution[1]).isGreaterThan(0.5);
+        assertThat(nearest.similarities(List.of("resep", "rendang"))).containsOnly(0.0);
+    }
+
+    @Test
+    void the_mixed_model_saves_its_examples_and_weight_and_a_bare_opennlp_model_still_loads() throws Exception {
+        TrainingSettings mixed = TrainingSettings.CHOSEN.withNearest(0.5, 10, false);
+        IntentModel model = NluModels.train(EXAMPLES, NORMALISER, mixed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.save(bytes);
+        IntentModel loaded = IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()));
+        List<String> tokens = NORMALISER.tokens("nib gratis gak");
+        assertThat(loaded.probabilities(tokens)).containsExactly(model.probabilities(tokens));
+        assertThat(model.probabilities(tokens)).isNotEqualTo(model.maxentProbabilities(tokens));
+
+        // A model file from before the nearest-example signal: the OpenNLP model alone.
+        int start = new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("PK\u0003\u0004");
+        byte[] zip = java.util.Arrays.copyOfRange(bytes.toByteArray(), start, bytes.size());
+        IntentModel bare = IntentModel.load(new ByteArrayInputStream(zip));
+        assertThat(bare.probabilities(tokens)).containsExactly(model.maxentProbabilities(tokens));
+    }
 }

@@ -44,9 +44,22 @@ class TextNormaliserTest {
     @Test
     void emoji_alone_say_something_but_beside_words_they_only_separate() {
         assertThat(NORMALISER.normalise("🙏🙏")).isEqualTo("terima kasih terima kasih");
+        assertThat(NORMALISER.normalise("❤️❤️")).isEqualTo("terima kasih terima kasih");
+        assertThat(NORMALISER.normalise("👏👏🔥")).isEqualTo("mantap mantap mantap");
+        assertThat(NORMALISER.normalise("mantap ❤️ kak")).isEqualTo(NORMALISER.normalise("mantap kak"));
         assertThat(NORMALISER.normalise("👍")).isEqualTo("oke");
         assertThat(NORMALISER.normalise("👋😊")).isEqualTo("halo");
         assertThat(NORMALISER.normalise("mohon infonya🙏syarat halal")).isEqualTo("mohon infonya syarat halal");
+    }
+
+    @Test
+    void regional_thanks_praise_and_question_words_and_names_left_alone() {
+        assertThat(NORMALISER.normalise("matursuwun, jos gandos")).isEqualTo("terima kasih mantap");
+        assertThat(NORMALISER.normalise("mator sakalangkong")).isEqualTo("terima kasih");
+        assertThat(NORMALISER.normalise("halal majar sanapa")).endsWith("berapa");
+        assertThat(NORMALISER.normalise("dokumen yg diupload")).isEqualTo(NORMALISER.normalise("dokumen yg diunggah"));
+        // The intake asks for a name and relies on a name not being understood: Slamet stays a name.
+        assertThat(NORMALISER.normalise("Slamet Riyadi")).isEqualTo("slamet riyadi");
     }
 
     @Test
