@@ -143,7 +143,7 @@ final class BenchReport {
         row(table, "errors", "", String.valueOf(service.errors()));
         row(table, "latency from due p50/p95/p99 ms", "", triple(service.latencies()));
         row(table, "peak heap MB (sampled /metrics)", "", ServiceUsage.megabytes(usage.peakHeapBytes()));
-        row(table, "CPU ms per request (webhook: per update)", "", fmt("%.2f", usage.cpuMillisPerRequest()));
+        row(table, "CPU ms per request / handled update", "", fmt("%.2f", usage.cpuMillisPerRequest()));
     }
 
     private static void common(StringBuilder table, LoadResult bare, ServiceUsage bareUsage, LoadResult service,
@@ -156,7 +156,7 @@ final class BenchReport {
                 ServiceUsage.megabytes(usage.peakHeapBytes()));
         row(table, "peak RSS MB (VmHWM)", ServiceUsage.megabytes(bareUsage.peakRssBytes()),
                 ServiceUsage.megabytes(usage.peakRssBytes()));
-        row(table, "CPU ms per request (service: per update)", fmt("%.2f", bareUsage.cpuMillisPerRequest()),
+        row(table, "CPU ms per request / handled update", fmt("%.2f", bareUsage.cpuMillisPerRequest()),
                 fmt("%.2f", usage.cpuMillisPerRequest()));
     }
 
