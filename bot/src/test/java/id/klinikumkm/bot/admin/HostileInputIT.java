@@ -279,7 +279,9 @@ class HostileInputIT {
                 }
             }
             assertThat(statuses).containsOnly(401, 429);
-            assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isBetween(20L, 22L);
+            // Twenty a minute, one back every 3 s: the header check's login took one a moment before (19 left when it
+            // ran just before this test), and a slow run may get one or two back meanwhile.
+            assertThat(statuses.stream().filter(s -> s == 401).count()).as(statuses.toString()).isBetween(19L, 22L);
             assertThat(refused).contains("Terlalu banyak percobaan masuk dari alamat ini");
         } finally {
             pool.shutdownNow();
