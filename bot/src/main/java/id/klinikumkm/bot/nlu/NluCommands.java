@@ -166,20 +166,7 @@ public final class NluCommands {
             out.printf(Locale.ROOT, "%9.2f %8.3f %8.3f %8.3f %8.3f%n", clarify, e.accuracy(), e.inScopeAccuracy(), e.oosRecall(), e.macroF1());
         }
         out.println();
-        out.println("answer threshold and margin (direct answer vs \"Maksud Bapak/Ibu ...?\"), clarify threshold "
-                + policy.clarifyThreshold() + ":");
-        out.printf(Locale.ROOT, "%9s %7s %7s %8s %7s %8s %s%n", "threshold", "margin", "answer", "right", "clarify", "fallback",
-                "clarifications offering the right topic");
-        for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7}) {
-            for (double margin : new double[] {0.1, 0.2, 0.3}) {
-                Evaluation e = chosen.rescore(new DecisionPolicy(threshold, margin, Math.min(policy.clarifyThreshold(), threshold)));
-                var decisions = e.decisions();
-                out.printf(Locale.ROOT, "%9.2f %7.2f %7d %8.3f %7d %8d %.3f%n", threshold, margin,
-                        decisions.get(Interpretation.Decision.ANSWER), e.answerPrecision(),
-                        decisions.get(Interpretation.Decision.CLARIFY), decisions.get(Interpretation.Decision.FALLBACK),
-                        e.clarifyHitRate());
-            }
-        }
+        answerTable(chosen, policy);
         return 0;
     }
 
