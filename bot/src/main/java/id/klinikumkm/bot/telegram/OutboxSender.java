@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.logging.Failures;
+import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,11 +103,10 @@ final class OutboxSender implements AutoCloseable {
         this.client = client;
         this.json = json;
         this.meters = meters;
-        this.sendLatency = Timer.builder("klinik.outbox.send.latency")
-                .description("from a reply being queued in the outbox to Telegram accepting its last part")
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
-                        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(5))
-                .register(meters);
+        this.sendLatency = Metrics.latency(meters, "klinik.outbox.send.latency",
+                "from a reply being queued in the outbox to Telegram accepting its last part",
+                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofMinutes(5));
         this.thread = new Thread(this::run, "telegram-outbox");
         this.thread.setDaemon(true);
         AtomicInteger count = new AtomicInteger();

@@ -6,6 +6,7 @@ import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.conversation.BotTexts;
 import id.klinikumkm.bot.conversation.ConversationEngine;
 import id.klinikumkm.bot.logging.Failures;
+import id.klinikumkm.bot.metrics.Metrics;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.ProcessedUpdateDao;
 import id.klinikumkm.bot.storage.UpdateRecords;
@@ -74,11 +75,10 @@ public final class TelegramChannel implements AutoCloseable {
         this.client = new OkHttpTelegramClient(json, http, token, url);
         this.files = new TelegramFiles(client, http, config.apiUrl(), token);
         this.sender = new OutboxSender(outbox, client, json, meters, config.outboxLeaseSeconds());
-        Timer handling = Timer.builder("klinik.telegram.update.handling")
-                .description("from an update's receipt by this instance to its turn committed (answer queued)")
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1),
-                        Duration.ofSeconds(5), Duration.ofSeconds(30))
-                .register(meters);
+        Timer handling = Metrics.latency(meters, "klinik.telegram.update.handling",
+                "from an update's receipt by this instance to its turn committed (answer queued)",
+                Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates,
                 records::earlierUnhandled, outbox, client, sender::nudge, handling::record);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
