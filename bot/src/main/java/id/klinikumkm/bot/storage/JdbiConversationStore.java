@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.Jdbi;
 
 /** Conversation state and transcript in PostgreSQL; each turn is one transaction on a locked chat row. */
@@ -61,11 +60,7 @@ public final class JdbiConversationStore implements ConversationStore {
 
     /** One transaction; a failure of the plain JDBC statements surfaces like jdbi's own. */
     private <T> T turn(org.jdbi.v3.core.HandleCallback<T, SQLException> callback) {
-        try {
-            return jdbi.inTransaction(callback);
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        return TurnStatements.unchecked(() -> jdbi.inTransaction(callback));
     }
 
     private static ChatRow create(Handle handle, ChatKey chat) {
@@ -195,21 +190,17 @@ public final class JdbiConversationStore implements ConversationStore {
                         json.write(reply.buttons()), delivery, consultant.map(Reply.Consultant::caseId).orElse(null),
                         consultant.map(Reply.Consultant::accountId).orElse(null));
             }
-            try {
-                return messages.writeTo(handle.getConnection(), row.id()).stream().map(saved -> toOutbound(chat, saved)).toList();
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
-            }
+            return TurnStatements.unchecked(() -> messages.writeTo(handle.getConnection(), row.id())).stream()
+                    .map(saved -> toOutbound(chat, saved)).toList();
         }
 
         @Override
         public void recordUnanswered(UnansweredQuestion question) {
-            try {
+            TurnStatements.unchecked(() -> {
                 TurnStatements.insertUnanswered(handle.getConnection(), row.id(), question.text(), question.reason(),
                         json.write(question.top()));
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
-            }
+                return null;
+            });
         }
 
         @Override

@@ -28,6 +28,20 @@ final class TurnStatements {
 
     private TurnStatements() {}
 
+    /** Plain JDBC work whose {@link SQLException} is to surface like a failure of jdbi's own statements. */
+    @FunctionalInterface
+    interface Jdbc<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T unchecked(Jdbc<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
+    }
+
     static Optional<ChatRow> lockChat(Connection connection, String channel, String externalId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(LOCK_CHAT)) {
             statement.setString(1, channel);

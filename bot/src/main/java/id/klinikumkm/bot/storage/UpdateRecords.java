@@ -3,7 +3,6 @@ package id.klinikumkm.bot.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class UpdateRecords {
 
     /** Records the updates (ids, chats and payloads element by element); returns the ids that were new. */
     public Set<Long> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads) {
-        return jdbi.withHandle(handle -> {
+        return TurnStatements.unchecked(() -> jdbi.withHandle(handle -> {
             Connection connection = handle.getConnection();
             try (PreparedStatement statement = connection.prepareStatement(RECORD_ALL)) {
                 statement.setString(1, channel);
@@ -40,10 +39,8 @@ public final class UpdateRecords {
                     }
                 }
                 return fresh;
-            } catch (SQLException e) {
-                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             }
-        });
+        }));
     }
 
     /**
@@ -51,7 +48,7 @@ public final class UpdateRecords {
      * with them queued, or their handling failed) and tried fewer than {@code maxAttempts} times, oldest first.
      */
     public List<String> earlierUnhandled(String channel, String chatId, long updateId, int maxAttempts) {
-        return jdbi.withHandle(handle -> {
+        return TurnStatements.unchecked(() -> jdbi.withHandle(handle -> {
             try (PreparedStatement statement = handle.getConnection().prepareStatement(EARLIER_UNHANDLED)) {
                 statement.setString(1, channel);
                 statement.setString(2, chatId);
@@ -64,9 +61,7 @@ public final class UpdateRecords {
                     }
                 }
                 return payloads;
-            } catch (SQLException e) {
-                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
             }
-        });
+        }));
     }
 }

@@ -185,8 +185,9 @@ final class UpdateProcessor implements AutoCloseable {
      * that died left them, or their handling failed, and the sweep would take them up only later. So a chat's
      * updates are answered in order whichever instance took them. One that is queued here or on another instance
      * too is answered once all the same: the turn that marks it handled first answers it, the others find it marked.
+     *
+     * @return whether the update itself was handled now (its turn committed, or it was found handled before)
      */
-    /** Whether the update itself was handled now (its turn committed, or it was found handled before). */
     private boolean process(Update update) {
         Optional<List<String>> earlier = attempt(update,
                 () -> this.earlier.find(CHANNEL, UpdateMapper.chatIdOf(update), update.getUpdateId(),
