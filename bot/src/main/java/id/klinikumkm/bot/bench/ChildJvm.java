@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +53,18 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm startService(Map<String, String> environment, Path workingDirectory, Path log, int port) {
         Path jar = Optional.ofNullable(System.getenv(SERVICE_JAR)).map(Path::of).orElseGet(ChildJvm::thisJar);
-        return start("service", jar, List.of(), environment, workingDirectory, log, port);
+        Map<String, String> serviceEnvironment = new HashMap<>(environment);
+        serviceJavaOptions().ifPresent(options -> serviceEnvironment.put("JAVA_TOOL_OPTIONS", options));
+        return start("service", jar, List.of(), serviceEnvironment, workingDirectory, log, port);
     }
 
     static final String SERVICE_JAR = "KLINIK_BENCH_SERVICE_JAR";
+    /** JVM options for the service alone (its JAVA_TOOL_OPTIONS), to compare JVM settings against the same bare route. */
+    static final String SERVICE_JAVA_OPTIONS = "KLINIK_BENCH_SERVICE_JAVA_OPTIONS";
+
+    static Optional<String> serviceJavaOptions() {
+        return Optional.ofNullable(System.getenv(SERVICE_JAVA_OPTIONS)).filter(options -> !options.isBlank());
+    }
 
     private static ChildJvm start(String name, Path jar, List<String> args, Map<String, String> environment,
                                   Path workingDirectory, Path log, int port) {

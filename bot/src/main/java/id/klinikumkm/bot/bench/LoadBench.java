@@ -80,7 +80,8 @@ public final class LoadBench {
              FakeTelegramApi telegram = FakeTelegramApi.start()) {
             int baselinePort = freePort();
             int servicePort = freePort();
-            progress("starting the bare route and the service (java -Xmx256m -jar " + root.relativize(jar) + ", in " + root + ")");
+            progress("starting the bare route and the service (java -Xmx256m -jar " + root.relativize(jar) + ", in " + root + ")"
+                    + ChildJvm.serviceJavaOptions().map(options -> "; the service with JAVA_TOOL_OPTIONS=" + options).orElse(""));
             try (ChildJvm baseline = ChildJvm.start("bare route",
                          List.of(BaselineServer.COMMAND, String.valueOf(baselinePort), database.jdbcUrl(BenchDatabase.BASELINE_DATABASE)),
                          java.util.Map.of(), root, workDir.resolve("baseline.log"), baselinePort);
