@@ -203,8 +203,9 @@ public final class NluCommands {
     /**
      * The maxent probabilities mixed with the BM25 nearest-example distribution, each mix on the same 5 folds, with
      * and without the focus features.
+     *
+     * @return the cross-validated predictions of the chosen settings
      */
-    /** @return the cross-validated predictions of the chosen settings */
     private Evaluation mixTable(NluModels.Data data, DecisionPolicy policy, TrainingSettings base) {
         Evaluation chosen = null;
         out.println();
@@ -240,13 +241,13 @@ public final class NluCommands {
             List<Evaluation> mixed = CrossValidation.runMixes(data.examples(), data.normaliser(), settings, policy, 5, these);
             for (int m = 0; m < these.size(); m++) {
                 double[] mix = these.get(m);
-                for (double clarify : new double[] {0.2, 0.25, 0.3}) {
-                    if (focus == base.focus() && java.util.Arrays.equals(mix, chosenMix)) {
+                boolean chosenMixHere = focus == base.focus() && java.util.Arrays.equals(mix, chosenMix);
+                if (chosenMixHere) {
                     chosen = mixed.get(m);
                 }
-                Evaluation e = mixed.get(m).rescore(new DecisionPolicy(policy.threshold(), policy.margin(), clarify));
-                    boolean isChosen = focus == base.focus() && clarify == policy.clarifyThreshold()
-                            && java.util.Arrays.equals(mix, chosenMix);
+                for (double clarify : new double[] {0.2, 0.25, 0.3}) {
+                    Evaluation e = mixed.get(m).rescore(new DecisionPolicy(policy.threshold(), policy.margin(), clarify));
+                    boolean isChosen = chosenMixHere && clarify == policy.clarifyThreshold();
                     out.printf(Locale.ROOT, "%-6s %-9s %5.2f %5.0f %5.2f %7.2f %8.3f %8.3f %8.3f %8.3f %7.3f%s%n", focus ? "yes" : "no",
                             mix[0] == 0 ? "maxent" : mix[2] != 0 ? "geometric" : "linear", mix[0], mix[1], mix[3], clarify,
                             e.accuracy(), e.inScopeAccuracy(), e.oosRecall(), e.macroF1(),
