@@ -80,7 +80,7 @@ public final class TelegramChannel implements AutoCloseable {
                 Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofSeconds(30));
         this.processor = new UpdateProcessor(config.handlerThreads(), config.queueCapacity(), engine, updates,
-                records::earlierUnhandled, outbox, client, sender::nudge, handling::record);
+                records::earlierUnhandled, outbox, client, sender::nudge, handling::record, json);
         meters.gauge("klinik.telegram.updates.waiting", processor, UpdateProcessor::waiting);
         this.recorder = new UpdateRecorder(records);
         this.intake = new UpdateIntake(updates, recorder, processor, json);

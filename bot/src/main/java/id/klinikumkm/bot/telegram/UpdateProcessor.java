@@ -48,7 +48,7 @@ final class UpdateProcessor implements AutoCloseable {
     private final TelegramClient client;
     private final Runnable afterReplies;
     private final TypingIndicator typing;
-    private final ObjectMapper json = TelegramJson.create();
+    private final ObjectMapper json;
     private static final int IN_PLACE_ATTEMPTS = 4;
     /** Updates queued or being handled, so a sweep never queues one twice. */
     private final Set<Integer> queued = ConcurrentHashMap.newKeySet();
@@ -71,18 +71,20 @@ final class UpdateProcessor implements AutoCloseable {
     UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates, OutboxDao outbox,
                     TelegramClient client, Runnable afterReplies) {
         this(threads, capacity, engine, updates, (channel, chatId, updateId, maxAttempts) -> List.of(), outbox, client,
-                afterReplies, took -> {});
+                afterReplies, took -> {}, TelegramJson.create());
     }
 
     /**
      * @param earlier the chat's earlier unhandled updates, asked before every update ({@link UpdateRecords}: plain
      *                JDBC, as the hot path's other statements)
      * @param handled told how long each update took from its receipt by this instance until its turn committed
+     * @param json reads those earlier updates back (the channel's {@link TelegramJson} mapper)
      */
     UpdateProcessor(int threads, int capacity, ConversationEngine engine, ProcessedUpdateDao updates,
                     EarlierUnhandled earlier, OutboxDao outbox, TelegramClient client, Runnable afterReplies,
-                    Consumer<Duration> handled) {
+                    Consumer<Duration> handled, ObjectMapper json) {
         this.earlier = earlier;
+        this.json = json;
         this.handled = handled;
         this.capacity = capacity;
         this.room = new Semaphore(capacity);

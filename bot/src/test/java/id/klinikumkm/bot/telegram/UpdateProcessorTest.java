@@ -125,7 +125,7 @@ class UpdateProcessorTest {
                 channel.equals("telegram") && chatId.equals("55") && updateId == 11L
                         && maxAttempts == UpdateIntake.MAX_ATTEMPTS ? List.of(earlier) : List.of();
         try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, updates, recorded, mock(OutboxDao.class),
-                mock(TelegramClient.class), () -> { }, took -> { })) {
+                mock(TelegramClient.class), () -> { }, took -> { }, TelegramJson.create())) {
             assertThat(processor.dispatch(command(11, 55, "/status"), java.time.Duration.ZERO)).isTrue();
             awaitIdle(processor);
             // The sweep finds 10 too, later: it was handled already and is not answered again.
