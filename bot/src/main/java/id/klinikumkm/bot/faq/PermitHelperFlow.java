@@ -132,7 +132,6 @@ public final class PermitHelperFlow implements Flow, ButtonHandler {
         return Outcome.then(state.with(MISSES, String.valueOf(misses)), Reply.of(turn.text("permit.hint")), question(turn));
     }
 
-    /** The kind of product a typed answer names: a number of an option, or a telling word. */
     private static Map<String, Pattern> kindWords() {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
         PRODUCTS.forEach((kind, words) -> patterns.put(kind, Pattern.compile(
@@ -140,6 +139,7 @@ public final class PermitHelperFlow implements Flow, ButtonHandler {
         return patterns;
     }
 
+    /** The kind of product a typed answer names: a number of an option, or a telling word. */
     static Optional<String> kindOf(String typed) {
         String text = " " + NOT_A_WORD_CHARACTER.matcher(typed.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
         List<String> kinds = new ArrayList<>(PRODUCTS.keySet());
