@@ -125,7 +125,7 @@ public final class Application implements AutoCloseable {
             var firstReply = Metrics.latency(metrics.registry(), "klinik.cases.first.reply",
                     "from a case being opened to its consultant's first reply", Duration.ofMinutes(15), Duration.ofHours(1),
                     Duration.ofHours(4), Duration.ofDays(1), Duration.ofDays(3));
-            metrics.cachedGauges("klinik.cases", "cases by status (counted at most every 5 seconds)", "status", CASE_STATUSES,
+            metrics.cachedGauges("klinik.cases", "cases by status (counted at most every 5 seconds)", "status", Cases.STATUSES,
                     caseDao::countByStatus, Duration.ofSeconds(5));
             var work = new CaseWork(engine, caseDao, database.jdbi().onDemand(WorkspaceDao.class), desk::announce, firstReply::record);
             desk.bind(engine, work);
@@ -191,8 +191,6 @@ public final class Application implements AutoCloseable {
                 .flow(relay).buttons(relay).flow(rating).buttons(rating)
                 .buttons(desk).command(ConsultantDesk.COMMAND, desk);
     }
-
-    private static final List<String> CASE_STATUSES = List.of("new", "assigned", "in_progress", "waiting_user", "resolved", "closed");
 
     /** Personal data: the retention job (when a period is configured) and admins' export and erasure on request. */
     private static PersonalDataRequests privacy(AppConfig.Retention config, Database database, ObjectMapper json,

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 /** Opens cases and looks them up, always within the turn of the chat they belong to. Thread-safe. */
 public final class Cases {
     private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
+    /** Every status a case can have (the CHECK constraint of {@code cases.status}), in the order a case moves. */
+    public static final List<String> STATUSES = List.of("new", "assigned", "in_progress", "waiting_user", "resolved", "closed");
     private final ZoneId zone;
     private final ConsultantDesk desk;
 
