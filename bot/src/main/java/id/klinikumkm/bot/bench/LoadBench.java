@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
@@ -142,44 +143,43 @@ public final class LoadBench {
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
             ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
                     ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
-            long first = updates.peekNextUpdateId();
-            long serviceCpu = service.cpuNanos();
-            LoadResult serviceResult;
-            long peakHeap;
-            try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
-                serviceResult = phase("measured, service webhook", webhook, serviceUsers, options.measured());
-                awaitDrain("the measured backlog", first, updates.peekNextUpdateId() - 1);
-                peakHeap = heap.peakBytes();
-            }
-            long serviceCpuAfter = service.cpuNanos();
-            long last = updates.peekNextUpdateId() - 1;
-            List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
-            SentReplies sent = SentReplies.match(calls, ledger.sentReplies());
-            WebhookFindings findings = WebhookFindings.of(serviceResult, ledger.updates(first, last), updates, sent, calls,
-                    ledger.stillQueued(), ledger.inboundRowsSharingTheTurnsXmin(first, last));
-            report.webhook(bareResult, bareUsage, serviceResult, findings, new ServiceUsage(peakHeap,
-                    service.peakRssBytes().orElse(-1), ServiceUsage.cpuMillisPer(serviceCpu, serviceCpuAfter, found(findings))),
-                    telegram.otherCalls());
+            WebhookRun measured = onServiceWebhook("the measured backlog",
+                    () -> phase("measured, service webhook", webhook, serviceUsers, options.measured()));
+            report.webhook(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage(), telegram.otherCalls());
             if (options.pacedPercent() == 0) {
                 return;
             }
             double rate = bareResult.requestsPerSecond() * options.pacedFraction();
-            long pacedFirst = updates.peekNextUpdateId();
-            long pacedCpu = service.cpuNanos();
-            LoadResult pacedResult;
+            WebhookRun paced = onServiceWebhook("the paced backlog", () -> pacedPhase("paced, service webhook", webhook,
+                    users("telegram-paced", PACED_USERS, false), rate));
+            report.pacedWebhook(rate, paced.load(), paced.findings(), paced.usage());
+        }
+
+        /** What one load on the service's webhook did, once its backlog drained. */
+        private record WebhookRun(LoadResult load, WebhookFindings findings, ServiceUsage usage) {}
+
+        /**
+         * Runs a load on the service's webhook and waits for its backlog; then reads from the ledger and the fake Bot
+         * API what became of those updates, and the service's heap, RSS and CPU over it.
+         */
+        private WebhookRun onServiceWebhook(String backlog, Callable<LoadResult> load) throws Exception {
+            long first = updates.peekNextUpdateId();
+            long cpuBefore = service.cpuNanos();
+            LoadResult result;
+            long peakHeap;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
-                pacedResult = pacedPhase("paced, service webhook", webhook, users("telegram-paced", PACED_USERS, false), rate);
-                awaitDrain("the paced backlog", pacedFirst, updates.peekNextUpdateId() - 1);
+                result = load.call();
+                awaitDrain(backlog, first, updates.peekNextUpdateId() - 1);
                 peakHeap = heap.peakBytes();
             }
-            long pacedCpuAfter = service.cpuNanos();
-            long pacedLast = updates.peekNextUpdateId() - 1;
-            List<FakeTelegramApi.SentMessage> pacedCalls = telegram.sentMessages();
-            WebhookFindings pacedFindings = WebhookFindings.of(pacedResult, ledger.updates(pacedFirst, pacedLast), updates,
-                    SentReplies.match(pacedCalls, ledger.sentReplies()), pacedCalls, ledger.stillQueued(),
-                    ledger.inboundRowsSharingTheTurnsXmin(pacedFirst, pacedLast));
-            report.pacedWebhook(rate, pacedResult, pacedFindings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
-                    ServiceUsage.cpuMillisPer(pacedCpu, pacedCpuAfter, found(pacedFindings))));
+            long cpuAfter = service.cpuNanos();
+            long last = updates.peekNextUpdateId() - 1;
+            List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
+            WebhookFindings findings = WebhookFindings.of(result, ledger.updates(first, last), updates,
+                    SentReplies.match(calls, ledger.sentReplies()), calls, ledger.stillQueued(),
+                    ledger.inboundRowsSharingTheTurnsXmin(first, last));
+            return new WebhookRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(cpuBefore, cpuAfter, found(findings))));
         }
 
         void webChat(BenchReport report) throws Exception {
@@ -195,42 +195,42 @@ public final class LoadBench {
                     options.measured());
             ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
                     ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
-            chat.reset();
-            LoadResult serviceResult;
-            long peakHeap;
-            long serviceCpu = service.cpuNanos();
-            try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
-                serviceResult = phase("measured, service web chat", chat, serviceUsers, options.measured());
-                peakHeap = heap.peakBytes();
-            }
-            report.webChat(bareResult, bareUsage, serviceResult, webChatFindings(chat, serviceUsers),
-                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
-                            ServiceUsage.cpuMillisPer(serviceCpu, service.cpuNanos(), serviceResult.answered())));
+            WebChatRun measured = onServiceWebChat(chat, serviceUsers,
+                    () -> phase("measured, service web chat", chat, serviceUsers, options.measured()));
+            report.webChat(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage());
             if (options.pacedPercent() == 0) {
                 return;
             }
             double rate = bareResult.requestsPerSecond() * options.pacedFraction();
             List<SimulatedUser> pacedUsers = users("web-paced", PACED_USERS, true);
+            WebChatRun paced = onServiceWebChat(chat, pacedUsers,
+                    () -> pacedPhase("paced, service web chat", chat, pacedUsers, rate));
+            report.pacedWebChat(rate, paced.load(), paced.findings(), paced.usage());
+        }
+
+        /** What one load on the service's web chat did. */
+        private record WebChatRun(LoadResult load, WebChatFindings findings, ServiceUsage usage) {}
+
+        /** Runs a load of {@code users} on the web chat, with the service's heap, RSS and CPU over it. */
+        private WebChatRun onServiceWebChat(WebChatPoster chat, List<SimulatedUser> users, Callable<LoadResult> load)
+                throws Exception {
             chat.reset();
-            LoadResult pacedResult;
-            long pacedCpu = service.cpuNanos();
+            long cpuBefore = service.cpuNanos();
+            LoadResult result;
+            long peakHeap;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
-                pacedResult = pacedPhase("paced, service web chat", chat, pacedUsers, rate);
+                result = load.call();
                 peakHeap = heap.peakBytes();
             }
-            report.pacedWebChat(rate, pacedResult, webChatFindings(chat, pacedUsers),
-                    new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
-                            ServiceUsage.cpuMillisPer(pacedCpu, service.cpuNanos(), pacedResult.answered())));
+            WebChatFindings findings = new WebChatFindings(chat.withoutReply(), chat.duplicated(), chat.casesOpened(),
+                    users.stream().filter(SimulatedUser::asksForConsultation).count());
+            return new WebChatRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(cpuBefore, service.cpuNanos(), result.answered())));
         }
 
         /** The updates of a webhook phase the service handled, during the load or the drain. */
         private long found(WebhookFindings findings) {
             return findings.recorded() - findings.lost();
-        }
-
-        private WebChatFindings webChatFindings(WebChatPoster chat, List<SimulatedUser> users) {
-            return new WebChatFindings(chat.withoutReply(), chat.duplicated(), chat.casesOpened(),
-                    users.stream().filter(SimulatedUser::asksForConsultation).count());
         }
 
         private LoadResult pacedPhase(String name, LoadTarget target, List<SimulatedUser> users, double rate)
