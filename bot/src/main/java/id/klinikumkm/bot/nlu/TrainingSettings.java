@@ -36,7 +36,7 @@ public record TrainingSettings(String algorithm, int iterations, int cutoff, dou
 
     public TrainingSettings {
         if (!(nearestWeight >= 0 && nearestWeight <= 1 && nearestBeta >= 0 && focusWeight >= 0 && focusWeight <= 1)) {
-            throw new IllegalArgumentException("need 0 <= nearestWeight <= 1 and nearestBeta >= 0");
+            throw new IllegalArgumentException("need 0 <= nearestWeight <= 1, nearestBeta >= 0 and 0 <= focusWeight <= 1");
         }
     }
 
@@ -60,11 +60,6 @@ public record TrainingSettings(String algorithm, int iterations, int cutoff, dou
 
     TrainingSettings withFocus(boolean useFocus) {
         return new TrainingSettings(algorithm, iterations, cutoff, l2, words, useFocus, charMin, charMax, charMinWord, nearestWeight, nearestBeta, nearestGeometric, focusWeight);
-    }
-
-    TrainingSettings withFocusWeight(double weight) {
-        return new TrainingSettings(algorithm, iterations, cutoff, l2, words, focus, charMin, charMax, charMinWord,
-                nearestWeight, nearestBeta, nearestGeometric, weight);
     }
 
     TrainingSettings withNearest(double weight, double beta, boolean geometric) {
