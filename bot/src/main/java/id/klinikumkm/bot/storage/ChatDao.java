@@ -26,13 +26,6 @@ interface ChatDao {
             """)
     java.util.Optional<ChatRow> lock(String channel, String externalId);
 
-    @SqlUpdate("""
-            UPDATE chats SET state_flow = :flow, state_step = :step, state_slots = CAST(:slots AS jsonb),
-                   state_entered_at = :enteredAt, updated_at = now()
-            WHERE id = :chatId
-            """)
-    void saveState(long chatId, String flow, String step, String slots, java.time.OffsetDateTime enteredAt);
-
     @SqlUpdate("UPDATE chats SET consent_at = CASE WHEN :given THEN now() END, updated_at = now() WHERE id = :chatId")
     void saveConsent(long chatId, boolean given);
 
