@@ -15,13 +15,15 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@code bench-outbox [PENDING] [CHATS]}: fills a throwaway embedded PostgreSQL with a Telegram backlog (50,000
- * pending replies over 1,000 chats by default), then prints the outbox claim's plan and how long one claim of 30
- * takes, over 50 claims each rolled back. Prints numbers; asserts nothing.
+ * {@code bench-outbox [PENDING] [CHATS] [DEFERRED]}: fills a throwaway embedded PostgreSQL with a Telegram backlog
+ * (50,000 pending replies over 1,000 chats by default), leases the oldest reply of the {@code DEFERRED} chats (0 by
+ * default) that waited longest, as the sender does with those in flight or waiting for their chat's pace, then
+ * prints the outbox claim's plan and how long one claim of 30 takes, over 50 claims each rolled back. Prints
+ * numbers; asserts nothing.
  */
 public final class OutboxBench {
     public static final String COMMAND = "bench-outbox";
-    public static final String USAGE = COMMAND + " [PENDING] [CHATS]";
+    public static final String USAGE = COMMAND + " [PENDING] [CHATS] [DEFERRED]";
     private static final int CLAIMS = 50;
     private static final int BATCH = 30;
     private static final int WARM_UP = 10;
@@ -31,8 +33,9 @@ public final class OutboxBench {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         int pending = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int chats = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
-        if (pending < 1 || chats < 1 || chats > pending) {
-            err.println("Usage: java -jar klinik-bot.jar " + USAGE + " (1 <= CHATS <= PENDING)");
+        int deferred = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        if (pending < 1 || chats < 1 || chats > pending || deferred < 0 || deferred > chats) {
+            err.println("Usage: java -jar klinik-bot.jar " + USAGE + " (1 <= CHATS <= PENDING, 0 <= DEFERRED <= CHATS)");
             return 2;
         }
         Path dir = temporaryDirectory();
@@ -40,12 +43,14 @@ public final class OutboxBench {
         try (Database database = Database.open(throwaway)) {
             database.jdbi().useHandle(handle -> {
                 seed(handle, pending, chats);
-                out.printf("Backlog: %,d pending replies in %,d Telegram chats%n%nPlan of one claim of %d:%n", pending, chats, BATCH);
+                defer(handle, deferred);
+                out.printf("Backlog: %,d pending replies in %,d Telegram chats, the oldest reply of %,d of them leased"
+                        + "%n%nPlan of one claim of %d:%n", pending, chats, deferred, BATCH);
                 handle.useTransaction(tx -> {
                     plan(tx).forEach(line -> out.println("  " + line));
                     tx.rollback();
                 });
-                List<Double> millis = timings(handle);
+                List<Double> millis = timings(handle, Math.min(BATCH, chats - deferred));
                 out.printf("%nClaim of %d, %d runs: p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", BATCH, CLAIMS,
                         millis.get(CLAIMS / 2), millis.get(CLAIMS * 95 / 100), millis.get(CLAIMS - 1));
             });
@@ -69,9 +74,20 @@ public final class OutboxBench {
         handle.execute("ANALYZE messages");
     }
 
+    /** The chats whose oldest replies are oldest: those the claim passes first. */
+    private static void defer(Handle handle, int deferred) {
+        handle.createUpdate("""
+                UPDATE messages SET next_attempt_at = now() + interval '1 hour'
+                WHERE id IN (SELECT min(id) FROM messages WHERE delivery = 'pending'
+                             GROUP BY chat_id ORDER BY min(id) LIMIT :deferred)
+                """).bind("deferred", deferred).execute();
+        handle.execute("ANALYZE messages");
+    }
+
     private static List<String> plan(Handle tx) {
         return tx.createQuery("EXPLAIN (ANALYZE, BUFFERS) " + OutboxDao.CLAIM_DUE)
-                .bind("channel", "telegram").bind("limit", BATCH).bind("leaseSeconds", 60.0)
+                .bind("channel", "telegram").bind("after", 0L).bind("upTo", Long.MAX_VALUE)
+                .bind("limit", BATCH).bind("leaseSeconds", 60.0)
                 .mapTo(String.class).list();
     }
 
@@ -79,19 +95,19 @@ public final class OutboxBench {
      * Each claim in its own transaction, rolled back, so every run sees the same backlog; the first few warm the
      * JIT and are not counted. Sorted, in ms, from the call to the rows in hand (the round trip included).
      */
-    private static List<Double> timings(Handle handle) {
+    private static List<Double> timings(Handle handle, int claimable) {
         List<Double> millis = new ArrayList<>();
         for (int i = -WARM_UP; i < CLAIMS; i++) {
             boolean counted = i >= 0;
             handle.useTransaction(tx -> {
                 OutboxDao outbox = tx.attach(OutboxDao.class);
                 long start = System.nanoTime();
-                int claimed = outbox.claimDue("telegram", BATCH, 60).size();
+                int claimed = new OutboxClaims(outbox, "telegram").claim(BATCH, 60).size();
                 if (counted) {
                     millis.add((System.nanoTime() - start) / 1e6);
                 }
-                if (claimed != BATCH) {
-                    throw new IllegalStateException("claimed " + claimed + " instead of " + BATCH);
+                if (claimed != claimable) {
+                    throw new IllegalStateException("claimed " + claimed + " instead of " + claimable);
                 }
                 tx.rollback();
             });

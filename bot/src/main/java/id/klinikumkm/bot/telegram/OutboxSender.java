@@ -6,6 +6,7 @@ import id.klinikumkm.bot.conversation.Button;
 import id.klinikumkm.bot.conversation.Channel;
 import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.metrics.Metrics;
+import id.klinikumkm.bot.storage.OutboxClaims;
 import id.klinikumkm.bot.storage.OutboxDao;
 import id.klinikumkm.bot.storage.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,6 +73,8 @@ final class OutboxSender implements AutoCloseable {
     static final int IN_FLIGHT = 32;
 
     private final OutboxDao outbox;
+    /** Used by the claiming thread only. */
+    private final OutboxClaims claims;
     private final TelegramClient client;
     private final ObjectMapper json;
     private final MeterRegistry meters;
@@ -99,6 +102,7 @@ final class OutboxSender implements AutoCloseable {
 
     OutboxSender(OutboxDao outbox, TelegramClient client, ObjectMapper json, MeterRegistry meters, double leaseSeconds) {
         this.outbox = outbox;
+        this.claims = new OutboxClaims(outbox, CHANNEL);
         this.leaseSeconds = leaseSeconds;
         this.client = client;
         this.json = json;
@@ -165,7 +169,7 @@ final class OutboxSender implements AutoCloseable {
 
     private List<OutboxMessage> claim() {
         noteUnnoted();
-        return outbox.claimDue(CHANNEL, BATCH, leaseSeconds);
+        return claims.claim(BATCH, leaseSeconds);
     }
 
     /** Writes the progress that could not be written when it was made; throws while the database is still away. */
