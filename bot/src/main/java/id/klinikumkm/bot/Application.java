@@ -110,7 +110,8 @@ public final class Application implements AutoCloseable {
             intake(config, json, builder, desk);
             var engine = builder.build();
             OutboxDao outbox = database.outboxJdbi().onDemand(OutboxDao.class);
-            metrics.gauge("klinik.outbox.pending", "messages waiting to be sent to Telegram", outbox::pendingCount);
+            metrics.cachedGauge("klinik.outbox.pending", "messages waiting to be sent to Telegram (counted at most every 5 seconds)",
+                    outbox::pendingCount, Duration.ofSeconds(5));
             var telegram = TelegramChannel.create(config.telegram(), engine, texts, outbox,
                     database.intakeJdbi().onDemand(ProcessedUpdateDao.class), new UpdateRecords(database.intakeJdbi()),
                     database.jdbi().onDemand(SettingsDao.class),

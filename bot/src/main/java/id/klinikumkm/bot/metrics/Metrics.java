@@ -61,6 +61,15 @@ public final class Metrics implements Routes, AutoCloseable {
     }
 
     /**
+     * As {@link #gauge}, for a reading that costs a query: it runs at most once per {@code maxAge} however often and
+     * however many scrapers read it.
+     */
+    public void cachedGauge(String name, String description, LongSupplier reading, Duration maxAge) {
+        LoadingCache<String, Long> cache = Caffeine.newBuilder().expireAfterWrite(maxAge).build(key -> reading.getAsLong());
+        gauge(name, description, () -> cache.get("value"));
+    }
+
+    /**
      * The classifier, counting its decisions by kind (answer, clarify, fallback), topic and top intent
      * ({@code klinik_nlu_decisions_total}); the fallback rate is the fallback share of the total. The tags are
      * bounded by the model's intent keys.
