@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,8 +23,11 @@ public final class UpdateRecords {
         this.jdbi = jdbi;
     }
 
-    /** Records the updates (ids, chats and payloads element by element); returns the ids that were new. */
-    public Set<Long> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads) {
+    /**
+     * Records the updates (ids, chats and payloads element by element); returns the ids that were new, each with
+     * whether its chat had an earlier update recorded, unhandled and tried fewer than {@code maxAttempts} times.
+     */
+    public Map<Long, Boolean> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads, int maxAttempts) {
         return TurnStatements.unchecked(() -> jdbi.withHandle(handle -> {
             Connection connection = handle.getConnection();
             try (PreparedStatement statement = connection.prepareStatement(RECORD_ALL)) {
@@ -32,10 +35,11 @@ public final class UpdateRecords {
                 statement.setArray(2, connection.createArrayOf("bigint", updateIds));
                 statement.setArray(3, connection.createArrayOf("text", chatIds));
                 statement.setArray(4, connection.createArrayOf("text", payloads));
-                Set<Long> fresh = new HashSet<>();
+                statement.setInt(5, maxAttempts);
+                Map<Long, Boolean> fresh = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        fresh.add(rows.getLong(1));
+                        fresh.put(rows.getLong(1), rows.getBoolean(2));
                     }
                 }
                 return fresh;

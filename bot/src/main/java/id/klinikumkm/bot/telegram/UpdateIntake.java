@@ -46,15 +46,15 @@ final class UpdateIntake {
         if (!processor.reserve(wait)) {
             return false;
         }
-        boolean recorded;
+        UpdateRecorder.Recorded recorded;
         try {
             recorded = recorder.record(update.getUpdateId(), UpdateMapper.chatIdOf(update), storable(payload));
         } catch (RuntimeException e) {
             processor.cancelReservation();
             throw e;
         }
-        if (recorded) {
-            processor.dispatchReserved(update, received);
+        if (recorded != UpdateRecorder.Recorded.DUPLICATE) {
+            processor.dispatchReserved(update, received, recorded == UpdateRecorder.Recorded.NEW_BEHIND_UNHANDLED);
         } else {
             processor.cancelReservation();
             LOG.debug("Update {} was delivered before; not handled again", update.getUpdateId());

@@ -57,6 +57,11 @@ final class UpdateProcessor implements AutoCloseable {
      * second or so instead of waiting for the sweep (which needs the database to note and find them).
      */
     private final Map<Integer, Update> failedOnConnection = new ConcurrentHashMap<>();
+    /**
+     * Chats in which handling an update failed here: their next updates look for earlier unhandled ones although
+     * their records found none (the failure came after). Forgotten once a look finds none.
+     */
+    private final Set<String> chatsWithFailures = ConcurrentHashMap.newKeySet();
     private final Semaphore room;
     private final int capacity;
     private final Consumer<Duration> handled;
@@ -75,8 +80,8 @@ final class UpdateProcessor implements AutoCloseable {
     }
 
     /**
-     * @param earlier the chat's earlier unhandled updates, asked before every update ({@link UpdateRecords}: plain
-     *                JDBC, as the hot path's other statements)
+     * @param earlier the chat's earlier unhandled updates, asked before an update whose chat may have some
+     *                ({@link UpdateRecords}: plain JDBC, as the hot path's other statements)
      * @param handled told how long each update took from its receipt by this instance until its turn committed
      * @param json reads those earlier updates back (the channel's {@link TelegramJson} mapper)
      */
@@ -111,14 +116,19 @@ final class UpdateProcessor implements AutoCloseable {
 
     /**
      * Queues an update, with room reserved before, behind the earlier ones of its chat; when it is queued or
-     * being handled already the reservation is given back.
+     * being handled already the reservation is given back. Before it is handled, the chat's earlier unhandled
+     * updates are looked for (and handled first).
      */
     void dispatchReserved(Update update) {
-        dispatchReserved(update, -1);
+        dispatchReserved(update, -1, true);
     }
 
-    /** As {@link #dispatchReserved(Update)}, timing the update from {@code receivedNanos} ({@link System#nanoTime}; -1: not timed). */
-    void dispatchReserved(Update update, long receivedNanos) {
+    /**
+     * As {@link #dispatchReserved(Update)}, timing the update from {@code receivedNanos} ({@link System#nanoTime}; -1:
+     * not timed). The chat's earlier unhandled updates are looked for only when {@code behindUnhandled} (its record
+     * found some) or a handling in the chat failed here since.
+     */
+    void dispatchReserved(Update update, long receivedNanos, boolean behindUnhandled) {
         if (!queued.add(update.getUpdateId())) {
             room.release();
             return;
@@ -127,7 +137,7 @@ final class UpdateProcessor implements AutoCloseable {
         try {
             lanes.execute(chatId, () -> {
                 try {
-                    if (process(update) && receivedNanos != -1) {
+                    if (process(update, behindUnhandled) && receivedNanos != -1) {
                         handled.accept(Duration.ofNanos(System.nanoTime() - receivedNanos));
                     }
                 } finally {
@@ -187,17 +197,29 @@ final class UpdateProcessor implements AutoCloseable {
      * that died left them, or their handling failed, and the sweep would take them up only later. So a chat's
      * updates are answered in order whichever instance took them. One that is queued here or on another instance
      * too is answered once all the same: the turn that marks it handled first answers it, the others find it marked.
+     * They are looked for only when there can be some (see {@link #dispatchReserved(Update, long, boolean)}), which
+     * spares almost every update a statement.
      *
      * @return whether the update itself was handled now (its turn committed, or it was found handled before)
      */
-    private boolean process(Update update) {
-        Optional<List<String>> earlier = attempt(update,
-                () -> this.earlier.find(CHANNEL, UpdateMapper.chatIdOf(update), update.getUpdateId(),
-                        UpdateIntake.MAX_ATTEMPTS));
-        if (earlier.isEmpty()) {
-            return false;
+    private boolean process(Update update, boolean behindUnhandled) {
+        String chatId = UpdateMapper.chatIdOf(update);
+        if (behindUnhandled || chatsWithFailures.contains(chatId)) {
+            Optional<List<String>> earlier = attempt(update,
+                    () -> this.earlier.find(CHANNEL, chatId, update.getUpdateId(), UpdateIntake.MAX_ATTEMPTS));
+            if (earlier.isEmpty()) {
+                return false;
+            }
+            if (earlier.get().isEmpty()) {
+                chatsWithFailures.remove(chatId);
+            }
+            handleFirst(update, earlier.get());
         }
-        for (String payload : earlier.get()) {
+        return attempt(update, () -> handle(update)).isPresent();
+    }
+
+    private void handleFirst(Update update, List<String> earlier) {
+        for (String payload : earlier) {
             Update before;
             try {
                 before = json.readValue(payload, Update.class);
@@ -209,7 +231,6 @@ final class UpdateProcessor implements AutoCloseable {
             // A failure is noted on that update, which the sweep tries again; this one is not held up by it.
             attempt(before, () -> handle(before));
         }
-        return attempt(update, () -> handle(update)).isPresent();
     }
 
     /**
@@ -278,6 +299,7 @@ final class UpdateProcessor implements AutoCloseable {
 
     /** The update stays recorded and unhandled, and the sweeper tries it again. */
     private void noteFailure(Update update, Exception e) {
+        chatsWithFailures.add(UpdateMapper.chatIdOf(update));
         String failure = Failures.describe(e);
         LOG.error("Update {} of chat {} failed, will retry: {}", update.getUpdateId(),
                 new ChatKey(Channel.TELEGRAM, UpdateMapper.chatIdOf(update)), failure);

@@ -5,7 +5,7 @@ import id.klinikumkm.bot.logging.Failures;
 import id.klinikumkm.bot.storage.UpdateRecords;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +26,16 @@ final class UpdateRecorder implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     private static final long WAIT_SECONDS = 15;
 
-    private record Pending(long updateId, String chatId, String payload, CompletableFuture<Boolean> recorded) {}
+    /** What recording an update found. */
+    enum Recorded {
+        /** Delivered before: not handled again. */
+        DUPLICATE,
+        NEW,
+        /** New, and its chat had an earlier update recorded and not handled: that one goes first. */
+        NEW_BEHIND_UNHANDLED
+    }
+
+    private record Pending(long updateId, String chatId, String payload, CompletableFuture<Recorded> recorded) {}
 
     private final UpdateRecords updates;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
@@ -41,10 +50,10 @@ final class UpdateRecorder implements AutoCloseable {
     }
 
     /**
-     * Records an update; false when it was recorded before (a duplicate delivery). Throws when it could not be
-     * recorded, so the caller can have Telegram deliver it again.
+     * Records an update, telling whether it was new. Throws when it could not be recorded, so the caller can have
+     * Telegram deliver it again.
      */
-    boolean record(long updateId, String chatId, String payload) {
+    Recorded record(long updateId, String chatId, String payload) {
         if (!open) {
             throw new IllegalStateException("recorder closed");
         }
@@ -91,9 +100,9 @@ final class UpdateRecorder implements AutoCloseable {
             chatIds[i] = batch.get(i).chatId();
             payloads[i] = batch.get(i).payload();
         }
-        Set<Long> fresh;
+        Map<Long, Boolean> fresh;
         try {
-            fresh = updates.recordAll(CHANNEL, ids, chatIds, payloads);
+            fresh = updates.recordAll(CHANNEL, ids, chatIds, payloads, UpdateIntake.MAX_ATTEMPTS);
         } catch (RuntimeException e) {
             LOG.debug("Recording {} updates failed: {}", batch.size(), Failures.describe(e));
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));
@@ -101,7 +110,9 @@ final class UpdateRecorder implements AutoCloseable {
         }
         for (Pending pending : batch) {
             // The same update twice in one batch: only the first is new.
-            pending.recorded().complete(fresh.remove(pending.updateId()));
+            Boolean behindUnhandled = fresh.remove(pending.updateId());
+            pending.recorded().complete(behindUnhandled == null ? Recorded.DUPLICATE
+                    : behindUnhandled ? Recorded.NEW_BEHIND_UNHANDLED : Recorded.NEW);
         }
     }
 

@@ -138,6 +138,54 @@ class UpdateProcessorTest {
         assertThat(transcript).filteredOn(line -> line.startsWith("bot")).hasSize(2);
     }
 
+    @Test
+    void a_chats_earlier_updates_are_looked_for_only_when_its_record_found_some_or_a_handling_there_failed() throws Exception {
+        InMemoryConversationStore memory = new InMemoryConversationStore();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        ConversationStore failingOnce = new ConversationStore() {
+            @Override
+            public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("the turn failed");
+                }
+                return memory.inChat(chat, work);
+            }
+
+            @Override
+            public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+                return memory.outboundAfter(chat, afterId, limit);
+            }
+
+            @Override
+            public List<TranscriptEntry> history(ChatKey chat, int limit) {
+                return memory.history(chat, limit);
+            }
+        };
+        ConversationEngine engine = new ConversationEngine(failingOnce, BotTexts.load());
+        List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        UpdateProcessor.EarlierUnhandled earlier = (channel, chatId, updateId, maxAttempts) -> {
+            asked.add(updateId);
+            return List.of();
+        };
+        try (UpdateProcessor processor = new UpdateProcessor(2, 16, engine, mock(ProcessedUpdateDao.class), earlier,
+                mock(OutboxDao.class), mock(TelegramClient.class), () -> { }, took -> { }, TelegramJson.create())) {
+            dispatchRecorded(processor, message(20, 56), false);
+            assertThat(asked).as("its record found none: not asked; its turn fails").isEmpty();
+            dispatchRecorded(processor, message(21, 56), false);
+            assertThat(asked).as("a handling in its chat failed since its record").containsExactly(21L);
+            dispatchRecorded(processor, message(22, 56), false);
+            assertThat(asked).as("the last look found none").containsExactly(21L);
+            dispatchRecorded(processor, message(23, 57), true);
+            assertThat(asked).as("its record found some").containsExactly(21L, 23L);
+        }
+    }
+
+    private static void dispatchRecorded(UpdateProcessor processor, Update update, boolean behindUnhandled) throws Exception {
+        assertThat(processor.reserve(java.time.Duration.ZERO)).isTrue();
+        processor.dispatchReserved(update, -1, behindUnhandled);
+        awaitIdle(processor);
+    }
+
     private static void awaitIdle(UpdateProcessor processor) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (processor.waiting() > 0 && System.nanoTime() < deadline) {
