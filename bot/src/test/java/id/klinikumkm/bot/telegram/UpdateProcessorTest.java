@@ -29,9 +29,23 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 class UpdateProcessorTest {
 
-    /** Holds the first turn until released, and counts turns. */
-    private static final class HeldStore implements ConversationStore {
+    /** An in-memory store whose turns a test can hold up or fail; reading goes straight through. */
+    private abstract static class WrappedStore implements ConversationStore {
         final InMemoryConversationStore delegate = new InMemoryConversationStore();
+
+        @Override
+        public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
+            return delegate.outboundAfter(chat, afterId, limit);
+        }
+
+        @Override
+        public List<TranscriptEntry> history(ChatKey chat, int limit) {
+            return delegate.history(chat, limit);
+        }
+    }
+
+    /** Holds the first turn until released, and counts turns. */
+    private static final class HeldStore extends WrappedStore {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger turns = new AtomicInteger();
@@ -46,16 +60,6 @@ class UpdateProcessorTest {
                 Thread.currentThread().interrupt();
             }
             return delegate.inChat(chat, work);
-        }
-
-        @Override
-        public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
-            return delegate.outboundAfter(chat, afterId, limit);
-        }
-
-        @Override
-        public List<TranscriptEntry> history(ChatKey chat, int limit) {
-            return delegate.history(chat, limit);
         }
     }
 
@@ -140,25 +144,14 @@ class UpdateProcessorTest {
 
     @Test
     void a_chats_earlier_updates_are_looked_for_only_when_its_record_found_some_or_a_handling_there_failed() throws Exception {
-        InMemoryConversationStore memory = new InMemoryConversationStore();
         AtomicInteger failuresLeft = new AtomicInteger(1);
-        ConversationStore failingOnce = new ConversationStore() {
+        ConversationStore failingOnce = new WrappedStore() {
             @Override
             public <T> T inChat(ChatKey chat, Function<ChatSession, T> work) {
                 if (failuresLeft.getAndDecrement() > 0) {
                     throw new IllegalStateException("the turn failed");
                 }
-                return memory.inChat(chat, work);
-            }
-
-            @Override
-            public List<OutboundMessage> outboundAfter(ChatKey chat, long afterId, int limit) {
-                return memory.outboundAfter(chat, afterId, limit);
-            }
-
-            @Override
-            public List<TranscriptEntry> history(ChatKey chat, int limit) {
-                return memory.history(chat, limit);
+                return delegate.inChat(chat, work);
             }
         };
         ConversationEngine engine = new ConversationEngine(failingOnce, BotTexts.load());
