@@ -83,9 +83,9 @@ final class LuceneBestPerIntent implements AutoCloseable {
      * Each intent's best Lucene score for the words. A repeated word is one clause boosted by its count, as
      * {@link NearestExamples} weighs it.
      */
-    float[] bestScores(List<String> query) {
+    double[] bestScores(List<String> query) {
         if (query.isEmpty()) {
-            return new float[intents];
+            return new double[intents];
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String word : query) {
@@ -97,15 +97,15 @@ final class LuceneBestPerIntent implements AutoCloseable {
             builder.add(count == 1 ? term : new BoostQuery(term, count), BooleanClause.Occur.SHOULD);
         });
         try {
-            return searcher.search(builder.build(), new CollectorManager<BestPerIntentCollector, float[]>() {
+            return searcher.search(builder.build(), new CollectorManager<BestPerIntentCollector, double[]>() {
                 @Override
                 public BestPerIntentCollector newCollector() {
                     return new BestPerIntentCollector(new float[intents]);
                 }
 
                 @Override
-                public float[] reduce(Collection<BestPerIntentCollector> collectors) {
-                    float[] best = new float[intents];
+                public double[] reduce(Collection<BestPerIntentCollector> collectors) {
+                    double[] best = new double[intents];
                     for (BestPerIntentCollector collector : collectors) {
                         for (int k = 0; k < best.length; k++) {
                             best[k] = Math.max(best[k], collector.best[k]);

@@ -79,7 +79,7 @@ class NearestExamplesLuceneTest {
         String worst = "";
         for (List<String> query : queries) {
             double[] ours = nearest.bestScores(query);
-            float[] theirs = lucene.bestScores(query);
+            double[] theirs = lucene.bestScores(query);
             for (int k = 0; k < keys.size(); k++) {
                 double reference = (NearestExamples.K1 + 1) * theirs[k];
                 String where = keys.get(k) + " for '" + String.join(" ", query) + "'";
@@ -107,7 +107,7 @@ class NearestExamplesLuceneTest {
         int compared = 0;
         for (List<String> query : queries) {
             double[] ours = nearest.bestScores(query);
-            float[] theirs = lucene.bestScores(query);
+            double[] theirs = lucene.bestScores(query);
             int top = argmax(ours);
             double second = 0;
             for (int k = 0; k < ours.length; k++) {
@@ -133,16 +133,6 @@ class NearestExamplesLuceneTest {
     }
 
     private static int argmax(double[] values) {
-        int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int argmax(float[] values) {
         int best = 0;
         for (int k = 1; k < values.length; k++) {
             if (values[k] > values[best]) {
