@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.klinikumkm.bot.config.AppConfig;
 import id.klinikumkm.bot.logging.Failures;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -19,6 +20,8 @@ public final class HttpServer {
     /** The content type of every HTML page: the pages hold non-ASCII text, so the charset is always named. */
     public static final String HTML_UTF8 = "text/html; charset=utf-8";
 
+    /** The most of a refused body read and dropped so that its sender still gets the 413 (see below). */
+    private static final long MAX_DRAINED_BYTES = 1 << 20;
     private final Javalin app;
     private final List<Endpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -47,6 +50,7 @@ public final class HttpServer {
                 files.headers = Map.of("Cache-Control", "public, max-age=300");
             });
             javalin.routes.before(HttpServer::securityHeaders);
+            javalin.routes.before(ctx -> refuseDeclaredOversizedBody(ctx, config.maxRequestBytes()));
             javalin.routes.exception(ApiException.class, (e, ctx) -> {
                 if (e.retryAfterSeconds() > 0) {
                     ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
@@ -103,6 +107,25 @@ public final class HttpServer {
             // Chat texts, names, cases: never kept by the browser or a proxy (a shared phone, a kiosk).
             ctx.header("Cache-Control", "no-store");
         }
+    }
+
+    /**
+     * Javalin counts bytes only as it reads them, and reading answers "100 Continue": the client then sends the
+     * whole body and the server closes the connection halfway through it, so the client sees a reset instead of
+     * the 413. A body declared too large is refused before anything is read. A client that sent it without
+     * waiting for "100 Continue" has it on the way already: up to {@link #MAX_DRAINED_BYTES} is read and dropped
+     * first, because closing a connection with unread bytes resets it and the client loses the answer.
+     */
+    private static void refuseDeclaredOversizedBody(Context ctx, long maxRequestBytes) throws java.io.IOException {
+        long declared = ctx.contentLength();
+        if (declared <= maxRequestBytes) {
+            return;
+        }
+        boolean bodyOnTheWay = !"100-continue".equalsIgnoreCase(ctx.header("Expect"));
+        if (bodyOnTheWay && declared <= MAX_DRAINED_BYTES) {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        throw new ContentTooLargeResponse();
     }
 
     /** The chat API and every staff page and API answer with someone's conversation, case or account. */

@@ -81,10 +81,24 @@ class HttpErrorsIT {
     }
 
     @Test
-    void an_oversized_body_gets_413_in_indonesian() {
+    void an_oversized_body_sent_at_once_gets_413_in_indonesian_every_time() {
         String body = "{\"session\":\"oversized-session-000001\",\"text\":\"" + "x".repeat(200_000) + "\"}";
-        String message = assertError(http.postExpectingContinue("/api/chat/messages", body), 413);
-        assertThat(message).contains("65536");
+        // Refusing before the body is read used to reset the connection under the client now and then.
+        for (int i = 0; i < 20; i++) {
+            String message = assertError(http.post("/api/chat/messages", body), 413);
+            assertThat(message).contains("65536");
+        }
+    }
+
+    @Test
+    void an_oversized_body_announced_with_expect_continue_is_refused_before_it_is_sent() throws Exception {
+        RawResponse refused = raw("POST /api/chat/messages HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 200050\r\n\r\n");
+
+        assertEquals(413, refused.status(), refused.text());
+        assertThat(refused.text()).doesNotContain("100 Continue");
+        assertJsonError(refused);
+        assertThat(new ObjectMapper().readTree(refused.body()).get("error").asText()).contains("65536");
     }
 
     @Test

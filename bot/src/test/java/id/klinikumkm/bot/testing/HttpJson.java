@@ -69,13 +69,6 @@ public final class HttpJson {
     }
 
     /** Posts with "Expect: 100-continue", as curl does for large bodies, so a refusal arrives before the upload. */
-    public Response postExpectingContinue(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .expectContinue(true)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     public Response postJson(String path, Object body) {
         try {
             return post(path, JSON.writeValueAsString(body));

@@ -220,13 +220,6 @@ class WebChatApiIT {
     }
 
     @Test
-    void oversized_body_is_refused() {
-        var response = http.postExpectingContinue("/api/chat/messages",
-                "{\"session\":\"" + SESSION + "\",\"text\":\"" + "x".repeat(200_000) + "\"}");
-        assertThat(assertError(response, 413)).contains("65536 byte");
-    }
-
-    @Test
     void unknown_api_path_is_a_json_404_in_indonesian() {
         assertThat(assertError(http.get("/api/nothing-here"), 404)).contains("tidak ada");
     }
