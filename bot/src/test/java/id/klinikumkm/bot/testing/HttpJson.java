@@ -68,7 +68,6 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Posts with "Expect: 100-continue", as curl does for large bodies, so a refusal arrives before the upload. */
     public Response postJson(String path, Object body) {
         try {
             return post(path, JSON.writeValueAsString(body));
