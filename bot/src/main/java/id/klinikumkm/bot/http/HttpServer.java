@@ -116,14 +116,19 @@ public final class HttpServer {
      * waiting for "100 Continue" has it on the way already: up to {@link #MAX_DRAINED_BYTES} is read and dropped
      * first, because closing a connection with unread bytes resets it and the client loses the answer.
      */
-    private static void refuseDeclaredOversizedBody(Context ctx, long maxRequestBytes) throws java.io.IOException {
+    private static void refuseDeclaredOversizedBody(Context ctx, long maxRequestBytes) {
         long declared = ctx.contentLength();
         if (declared <= maxRequestBytes) {
             return;
         }
         boolean bodyOnTheWay = !"100-continue".equalsIgnoreCase(ctx.header("Expect"));
         if (bodyOnTheWay && declared <= MAX_DRAINED_BYTES) {
-            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            try {
+                ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException clientGone) {
+                // Nobody is left to read the 413; it is still what this request gets, not a logged server error.
+                LOG.debug("Oversized body not read to its end: {}", clientGone.getMessage());
+            }
         }
         throw new ContentTooLargeResponse();
     }

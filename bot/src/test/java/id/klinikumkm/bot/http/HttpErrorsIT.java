@@ -91,6 +91,18 @@ class HttpErrorsIT {
     }
 
     @Test
+    void a_client_that_leaves_halfway_through_an_oversized_body_harms_nobody() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", app.httpPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/chat/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 300000\r\n\r\n" + "x".repeat(100_000)).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        assertEquals(200, http.get("/health").status());
+        assertError(http.post("/api/chat/messages", "{\"session\":\"after-the-leaver-0000001\",\"text\":\"" + "x".repeat(70_000) + "\"}"), 413);
+    }
+
+    @Test
     void an_oversized_body_announced_with_expect_continue_is_refused_before_it_is_sent() throws Exception {
         RawResponse refused = raw("POST /api/chat/messages HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 200050\r\n\r\n");
