@@ -75,7 +75,7 @@ class GuardedRetrainingIT {
 
     /**
      * The runs that train on the real data take tens of seconds each, so they go to one server: the machine's own
-     * when there is one, else the embedded one. Storing, refusing and following a model on every server is
+     * when there is one, else the embedded one. A failed run, and a model stored and followed, on every server are
      * {@link TinyRetrainingIT}'s, with a tiny data set.
      */
     static Stream<TestDatabases.Target> oneServer() {
