@@ -25,16 +25,17 @@ public final class UpdateRecords {
 
     /**
      * Records the updates (ids, chats and payloads element by element); returns the ids that were new, each with
-     * whether its chat had an earlier update recorded, unhandled and tried fewer than {@code maxAttempts} times.
+     * whether an earlier update of its chat may be unhandled: recorded before, unhandled and tried fewer than
+     * {@code maxAttempts} times, or in this same batch.
      */
     public Map<Long, Boolean> recordAll(String channel, Long[] updateIds, String[] chatIds, String[] payloads, int maxAttempts) {
         return TurnStatements.unchecked(() -> jdbi.withHandle(handle -> {
             Connection connection = handle.getConnection();
             try (PreparedStatement statement = connection.prepareStatement(RECORD_ALL)) {
-                statement.setString(1, channel);
-                statement.setArray(2, connection.createArrayOf("bigint", updateIds));
-                statement.setArray(3, connection.createArrayOf("text", chatIds));
-                statement.setArray(4, connection.createArrayOf("text", payloads));
+                statement.setArray(1, connection.createArrayOf("bigint", updateIds));
+                statement.setArray(2, connection.createArrayOf("text", chatIds));
+                statement.setArray(3, connection.createArrayOf("text", payloads));
+                statement.setString(4, channel);
                 statement.setInt(5, maxAttempts);
                 Map<Long, Boolean> fresh = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {

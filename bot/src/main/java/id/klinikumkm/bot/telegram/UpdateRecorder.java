@@ -31,7 +31,7 @@ final class UpdateRecorder implements AutoCloseable {
         /** Delivered before: not handled again. */
         DUPLICATE,
         NEW,
-        /** New, and its chat had an earlier update recorded and not handled: that one goes first. */
+        /** New, and an earlier update of its chat may be unhandled (recorded before, or with it): those go first. */
         NEW_BEHIND_UNHANDLED
     }
 
