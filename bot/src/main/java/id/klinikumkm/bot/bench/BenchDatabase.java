@@ -3,6 +3,7 @@ package id.klinikumkm.bot.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,9 +21,11 @@ final class BenchDatabase implements AutoCloseable {
     static final String BASELINE_DATABASE = "klinik_bench_baseline";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private BenchDatabase(EmbeddedPostgres postgres) {
+    private BenchDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     static BenchDatabase start(Path dataDirectory) {
@@ -37,7 +40,7 @@ final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("track_commit_timestamp", "on")
                     .setServerConfig("max_connections", "200")
                     .start();
-            BenchDatabase database = new BenchDatabase(postgres);
+            BenchDatabase database = new BenchDatabase(postgres, dataDirectory);
             database.createDatabases();
             return database;
         } catch (IOException e) {
@@ -61,6 +64,19 @@ final class BenchDatabase implements AutoCloseable {
 
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database));
+    }
+
+    /**
+     * The CPU time PostgreSQL has used so far (the postmaster and every backend and worker, both databases), in
+     * nanoseconds; -1 where it cannot be read. Phases never overlap, so a phase's share is the difference.
+     */
+    long cpuNanos() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            return ProcessTreeCpu.nanos(postmaster);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override

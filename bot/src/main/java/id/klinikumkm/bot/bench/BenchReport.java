@@ -42,13 +42,14 @@ final class BenchReport {
         lines.add(fmt("bench: route=webhook baseline_rps=%.0f rps=%.0f handled_per_s=%.1f ratio=%.3f p99_ms=%.1f "
                         + "p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f p99_sent_ms=%.1f drain_s=%.1f sent_per_s=%.1f queued_left=%d "
                         + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s peak_rss_mb=%s "
-                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f",
+                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f baseline_pg_cpu_ms=%.2f pg_cpu_ms=%.2f",
                 bare.requestsPerSecond(), service.requestsPerSecond(), found.handledPerSecond(), ratio,
                 service.latencyMillis(0.99), Percentiles.millis(found.deliveredToQueuedNanos(), 0.99),
                 Percentiles.millis(found.queuedNanos(), 0.99), Percentiles.millis(found.sentNanos(), 0.99), found.drainSeconds(), found.sentPerSecond(),
                 found.stillQueued(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
                 ServiceUsage.megabytes(usage.peakHeapBytes()), ServiceUsage.megabytes(usage.peakRssBytes()),
-                bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest()));
+                bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest(), bareUsage.postgresCpuMillisPerRequest(),
+                usage.postgresCpuMillisPerRequest()));
     }
 
     void webChat(LoadResult bare, ServiceUsage bareUsage, LoadResult service, WebChatFindings found, ServiceUsage usage) {
@@ -63,11 +64,12 @@ final class BenchReport {
         tables.add(table.toString());
         lines.add(fmt("bench: route=webchat baseline_rps=%.0f rps=%.0f ratio=%.3f p50_ms=%.1f p99_ms=%.1f "
                         + "back_pressure=%d errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s peak_rss_mb=%s "
-                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f",
+                        + "baseline_cpu_ms=%.2f cpu_ms=%.2f baseline_pg_cpu_ms=%.2f pg_cpu_ms=%.2f",
                 bare.requestsPerSecond(), service.requestsPerSecond(), ratio, service.latencyMillis(0.5),
                 service.latencyMillis(0.99), service.backPressure(), service.errors(), found.withoutReply(),
                 found.duplicated(), found.casesOpened(), ServiceUsage.megabytes(usage.peakHeapBytes()),
-                ServiceUsage.megabytes(usage.peakRssBytes()), bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest()));
+                ServiceUsage.megabytes(usage.peakRssBytes()), bareUsage.cpuMillisPerRequest(), usage.cpuMillisPerRequest(),
+                bareUsage.postgresCpuMillisPerRequest(), usage.postgresCpuMillisPerRequest()));
     }
 
     /** The webhook at a fixed rate: what the service handled of it and how long each update waited for its reply. */
@@ -80,12 +82,12 @@ final class BenchReport {
         tables.add(table.toString());
         lines.add(fmt("bench: route=webhook-paced offered_per_s=%.1f rps=%.1f handled_per_s=%.1f p99_from_due_ms=%.1f "
                         + "p50_sent_to_queued_ms=%.1f p99_sent_to_queued_ms=%.1f p99_queued_ms=%.1f drain_s=%.1f "
-                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s cpu_ms=%.2f",
+                        + "back_pressure=%d errors=%d lost=%d duplicated=%d peak_heap_mb=%s cpu_ms=%.2f pg_cpu_ms=%.2f",
                 rate, service.requestsPerSecond(), found.handledPerSecond(), service.latencyMillis(0.99),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.5),
                 Percentiles.millis(found.deliveredToQueuedNanos(), 0.99), Percentiles.millis(found.queuedNanos(), 0.99),
                 found.drainSeconds(), service.backPressure(), service.errors(), found.lost(), found.duplicated(),
-                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest()));
+                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest(), usage.postgresCpuMillisPerRequest()));
     }
 
     /** The web chat at a fixed rate: each answer's latency from when its request was due. */
@@ -98,10 +100,10 @@ final class BenchReport {
                 found.casesOpened() + " / " + found.intakesStarted());
         tables.add(table.toString());
         lines.add(fmt("bench: route=webchat-paced offered_per_s=%.1f rps=%.1f p50_ms=%.1f p99_ms=%.1f back_pressure=%d "
-                        + "errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s cpu_ms=%.2f",
+                        + "errors=%d lost=%d duplicated=%d cases_opened=%d peak_heap_mb=%s cpu_ms=%.2f pg_cpu_ms=%.2f",
                 rate, service.requestsPerSecond(), service.latencyMillis(0.5), service.latencyMillis(0.99),
                 service.backPressure(), service.errors(), found.withoutReply(), found.duplicated(), found.casesOpened(),
-                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest()));
+                ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest(), usage.postgresCpuMillisPerRequest()));
     }
 
     /** The rows both webhook tables share: what was taken in, handled, how soon, and the drain. */
@@ -144,6 +146,7 @@ final class BenchReport {
         row(table, "latency from due p50/p95/p99 ms", "", triple(service.latencies()));
         row(table, "peak heap MB (sampled /metrics)", "", ServiceUsage.megabytes(usage.peakHeapBytes()));
         row(table, "CPU ms per request / handled update", "", fmt("%.2f", usage.cpuMillisPerRequest()));
+        row(table, "PostgreSQL CPU ms per request / update", "", fmt("%.2f", usage.postgresCpuMillisPerRequest()));
     }
 
     private static void common(StringBuilder table, LoadResult bare, ServiceUsage bareUsage, LoadResult service,
@@ -158,6 +161,8 @@ final class BenchReport {
                 ServiceUsage.megabytes(usage.peakRssBytes()));
         row(table, "CPU ms per request / handled update", fmt("%.2f", bareUsage.cpuMillisPerRequest()),
                 fmt("%.2f", usage.cpuMillisPerRequest()));
+        row(table, "PostgreSQL CPU ms per request / update", fmt("%.2f", bareUsage.postgresCpuMillisPerRequest()),
+                fmt("%.2f", usage.postgresCpuMillisPerRequest()));
     }
 
     private static void row(StringBuilder table, String label, String bare, String service) {

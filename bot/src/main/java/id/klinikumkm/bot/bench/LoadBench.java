@@ -96,7 +96,7 @@ public final class LoadBench {
                         + "/min per address (all simulated users come from 127.0.0.1)");
                 Phases phases = new Phases(new ClosedLoopLoad(http, retries, options.connections()),
                         new PacedLoad(http, retries, options.pacedConnections()), http,
-                        new ServiceLedger(database), telegram, baseline, service);
+                        database, telegram, baseline, service);
                 BenchReport report = new BenchReport(options, out);
                 phases.webhook(report);
                 phases.webChat(report);
@@ -112,18 +112,20 @@ public final class LoadBench {
         private final ClosedLoopLoad load;
         private final PacedLoad paced;
         private final HttpClient http;
+        private final BenchDatabase database;
         private final ServiceLedger ledger;
         private final FakeTelegramApi telegram;
         private final ChildJvm baseline;
         private final ChildJvm service;
         private final TelegramUpdates updates = new TelegramUpdates();
 
-        Phases(ClosedLoopLoad load, PacedLoad paced, HttpClient http, ServiceLedger ledger, FakeTelegramApi telegram,
+        Phases(ClosedLoopLoad load, PacedLoad paced, HttpClient http, BenchDatabase database, FakeTelegramApi telegram,
                ChildJvm baseline, ChildJvm service) {
             this.load = load;
             this.paced = paced;
             this.http = http;
-            this.ledger = ledger;
+            this.database = database;
+            this.ledger = new ServiceLedger(database);
             this.telegram = telegram;
             this.baseline = baseline;
             this.service = service;
@@ -140,9 +142,9 @@ public final class LoadBench {
             List<SimulatedUser> serviceUsers = users("telegram", 0, false);
             awaitDrain("the warm-up's backlog", warmServiceFirst, updates.peekNextUpdateId() - 1);
             long bareCpu = baseline.cpuNanos();
+            long postgresCpu = database.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
-            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
-                    ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
+            ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
             WebhookRun measured = onServiceWebhook("the measured backlog",
                     () -> phase("measured, service webhook", webhook, serviceUsers, options.measured()));
             report.webhook(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage(), telegram.otherCalls());
@@ -155,6 +157,16 @@ public final class LoadBench {
             report.pacedWebhook(rate, paced.load(), paced.findings(), paced.usage());
         }
 
+        /**
+         * The bare route's RSS and CPU, and PostgreSQL's, over its phase. (PostgreSQL's includes the service's
+         * outbox sending its backlog at Telegram's pace meanwhile, a few claims and updates a second.)
+         */
+        private ServiceUsage bareUsage(long cpuBefore, long postgresCpuBefore, LoadResult result) {
+            return new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
+                    ServiceUsage.cpuMillisPer(cpuBefore, baseline.cpuNanos(), result.answered()),
+                    ServiceUsage.cpuMillisPer(postgresCpuBefore, database.cpuNanos(), result.answered()));
+        }
+
         /** What one load on the service's webhook did, once its backlog drained. */
         private record WebhookRun(LoadResult load, WebhookFindings findings, ServiceUsage usage) {}
 
@@ -165,6 +177,7 @@ public final class LoadBench {
         private WebhookRun onServiceWebhook(String backlog, Callable<LoadResult> load) throws Exception {
             long first = updates.peekNextUpdateId();
             long cpuBefore = service.cpuNanos();
+            long postgresCpuBefore = database.cpuNanos();
             LoadResult result;
             long peakHeap;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
@@ -173,13 +186,15 @@ public final class LoadBench {
                 peakHeap = heap.peakBytes();
             }
             long cpuAfter = service.cpuNanos();
+            long postgresCpuAfter = database.cpuNanos();
             long last = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
             WebhookFindings findings = WebhookFindings.of(result, ledger.updates(first, last), updates,
                     SentReplies.match(calls, ledger.sentReplies()), calls, ledger.stillQueued(),
                     ledger.inboundRowsSharingTheTurnsXmin(first, last));
             return new WebhookRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
-                    ServiceUsage.cpuMillisPer(cpuBefore, cpuAfter, found(findings))));
+                    ServiceUsage.cpuMillisPer(cpuBefore, cpuAfter, found(findings)),
+                    ServiceUsage.cpuMillisPer(postgresCpuBefore, postgresCpuAfter, found(findings))));
         }
 
         void webChat(BenchReport report) throws Exception {
@@ -191,10 +206,10 @@ public final class LoadBench {
             List<SimulatedUser> bareUsers = users("bare-web", 0, true);
             List<SimulatedUser> serviceUsers = users("web", 0, true);
             long bareCpu = baseline.cpuNanos();
+            long postgresCpu = database.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, web chat messages as updates", bare, bareUsers,
                     options.measured());
-            ServiceUsage bareUsage = new ServiceUsage(-1, baseline.peakRssBytes().orElse(-1),
-                    ServiceUsage.cpuMillisPer(bareCpu, baseline.cpuNanos(), bareResult.answered()));
+            ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
             WebChatRun measured = onServiceWebChat(chat, serviceUsers,
                     () -> phase("measured, service web chat", chat, serviceUsers, options.measured()));
             report.webChat(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage());
@@ -216,6 +231,7 @@ public final class LoadBench {
                 throws Exception {
             chat.reset();
             long cpuBefore = service.cpuNanos();
+            long postgresCpuBefore = database.cpuNanos();
             LoadResult result;
             long peakHeap;
             try (HeapSampler heap = HeapSampler.start(http, service.baseUrl())) {
@@ -225,7 +241,8 @@ public final class LoadBench {
             WebChatFindings findings = new WebChatFindings(chat.withoutReply(), chat.duplicated(), chat.casesOpened(),
                     users.stream().filter(SimulatedUser::asksForConsultation).count());
             return new WebChatRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
-                    ServiceUsage.cpuMillisPer(cpuBefore, service.cpuNanos(), result.answered())));
+                    ServiceUsage.cpuMillisPer(cpuBefore, service.cpuNanos(), result.answered()),
+                    ServiceUsage.cpuMillisPer(postgresCpuBefore, database.cpuNanos(), result.answered())));
         }
 
         /** The updates of a webhook phase the service handled, during the load or the drain. */
