@@ -29,8 +29,13 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     static BenchDatabase start(Path dataDirectory) {
+        return start(dataDirectory, false);
+    }
+
+    /** With {@code statementStats}, {@code pg_stat_statements} is loaded and created in the service's database. */
+    static BenchDatabase start(Path dataDirectory, boolean statementStats) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -38,20 +43,28 @@ final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("track_commit_timestamp", "on")
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            BenchDatabase database = new BenchDatabase(postgres, dataDirectory);
-            database.createDatabases();
+                    .setServerConfig("max_connections", "200");
+            if (statementStats) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            BenchDatabase database = new BenchDatabase(builder.start(), dataDirectory);
+            database.createDatabases(statementStats);
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
-    private void createDatabases() {
+    private void createDatabases(boolean statementStats) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + SERVICE_DATABASE);
             statement.execute("CREATE DATABASE " + BASELINE_DATABASE);
+            if (statementStats) {
+                try (Connection service = connect(SERVICE_DATABASE); Statement create = service.createStatement()) {
+                    create.execute("CREATE EXTENSION pg_stat_statements");
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the bench databases: " + e.getMessage(), e);
         }

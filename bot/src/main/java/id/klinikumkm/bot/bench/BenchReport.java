@@ -106,6 +106,19 @@ final class BenchReport {
                 ServiceUsage.megabytes(usage.peakHeapBytes()), usage.cpuMillisPerRequest(), usage.postgresCpuMillisPerRequest()));
     }
 
+    /** PostgreSQL's costliest statements over a measured service phase, each divided by the phase's units. */
+    void statements(String route, String unit, long units, List<StatementStats.Row> rows) {
+        StringBuilder table = new StringBuilder(fmt("%nPostgreSQL statements in the measured service phase (%s), per %s "
+                + "(%d), the costliest first%n  %7s %9s %7s %8s %10s  %s%n", route, unit, units, "calls", "exec ms",
+                "rows", "WAL rec", "WAL bytes", "statement"));
+        double per = Math.max(units, 1);
+        for (StatementStats.Row row : rows) {
+            table.append(fmt("  %7.3f %9.4f %7.2f %8.2f %10.1f  %s%n", row.calls() / per, row.executionMillis() / per,
+                    row.rows() / per, row.walRecords() / per, row.walBytes() / per, row.query()));
+        }
+        tables.add(table.toString());
+    }
+
     /** The rows both webhook tables share: what was taken in, handled, how soon, and the drain. */
     private static void handling(StringBuilder table, WebhookFindings found) {
         row(table, "updates recorded (accepted)", "", String.valueOf(found.recorded()));

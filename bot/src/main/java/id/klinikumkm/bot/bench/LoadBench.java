@@ -77,7 +77,7 @@ public final class LoadBench {
         HttpClient http = httpClient();
         ScheduledExecutorService retries = redeliveryTimer();
         progress("starting PostgreSQL (fsync on, synchronous_commit on, track_commit_timestamp on) and the fake Bot API");
-        try (BenchDatabase database = BenchDatabase.start(workDir.resolve("pg"));
+        try (BenchDatabase database = BenchDatabase.start(workDir.resolve("pg"), options.statements() > 0);
              FakeTelegramApi telegram = FakeTelegramApi.start()) {
             int baselinePort = freePort();
             int servicePort = freePort();
@@ -114,6 +114,7 @@ public final class LoadBench {
         private final HttpClient http;
         private final BenchDatabase database;
         private final ServiceLedger ledger;
+        private final StatementStats statements;
         private final FakeTelegramApi telegram;
         private final ChildJvm baseline;
         private final ChildJvm service;
@@ -126,6 +127,7 @@ public final class LoadBench {
             this.http = http;
             this.database = database;
             this.ledger = new ServiceLedger(database);
+            this.statements = new StatementStats(database);
             this.telegram = telegram;
             this.baseline = baseline;
             this.service = service;
@@ -145,9 +147,11 @@ public final class LoadBench {
             long postgresCpu = database.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
             ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
+            resetStatements();
             WebhookRun measured = onServiceWebhook("the measured backlog",
                     () -> phase("measured, service webhook", webhook, serviceUsers, options.measured()));
             report.webhook(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage(), telegram.otherCalls());
+            reportStatements(report, "Telegram webhook", "update handled", found(measured.findings()), measured.statements());
             if (options.pacedPercent() == 0) {
                 return;
             }
@@ -167,8 +171,27 @@ public final class LoadBench {
                     ServiceUsage.cpuMillisPer(postgresCpuBefore, database.cpuNanos(), result.answered()));
         }
 
+        private void resetStatements() throws SQLException {
+            if (options.statements() > 0) {
+                statements.reset();
+            }
+        }
+
+        /** The costliest statements since {@link #resetStatements} when asked for, else none. */
+        private List<StatementStats.Row> topStatements() throws SQLException {
+            return options.statements() > 0 ? statements.top(options.statements()) : List.of();
+        }
+
+        private void reportStatements(BenchReport report, String route, String unit, long units,
+                                      List<StatementStats.Row> rows) {
+            if (options.statements() > 0) {
+                report.statements(route, unit, units, rows);
+            }
+        }
+
         /** What one load on the service's webhook did, once its backlog drained. */
-        private record WebhookRun(LoadResult load, WebhookFindings findings, ServiceUsage usage) {}
+        private record WebhookRun(LoadResult load, WebhookFindings findings, ServiceUsage usage,
+                                  List<StatementStats.Row> statements) {}
 
         /**
          * Runs a load on the service's webhook and waits for its backlog; then reads from the ledger and the fake Bot
@@ -187,6 +210,8 @@ public final class LoadBench {
             }
             long cpuAfter = service.cpuNanos();
             long postgresCpuAfter = database.cpuNanos();
+            // Read before the ledger's own queries below add to them.
+            List<StatementStats.Row> statements = topStatements();
             long last = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
             WebhookFindings findings = WebhookFindings.of(result, ledger.updates(first, last), updates,
@@ -194,7 +219,7 @@ public final class LoadBench {
                     ledger.inboundRowsSharingTheTurnsXmin(first, last));
             return new WebhookRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
                     ServiceUsage.cpuMillisPer(cpuBefore, cpuAfter, found(findings)),
-                    ServiceUsage.cpuMillisPer(postgresCpuBefore, postgresCpuAfter, found(findings))));
+                    ServiceUsage.cpuMillisPer(postgresCpuBefore, postgresCpuAfter, found(findings))), statements);
         }
 
         void webChat(BenchReport report) throws Exception {
@@ -210,9 +235,12 @@ public final class LoadBench {
             LoadResult bareResult = phase("measured, bare route, web chat messages as updates", bare, bareUsers,
                     options.measured());
             ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
+            resetStatements();
             WebChatRun measured = onServiceWebChat(chat, serviceUsers,
                     () -> phase("measured, service web chat", chat, serviceUsers, options.measured()));
+            List<StatementStats.Row> webChatStatements = topStatements();
             report.webChat(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage());
+            reportStatements(report, "web chat", "request answered", measured.load().answered(), webChatStatements);
             if (options.pacedPercent() == 0) {
                 return;
             }
