@@ -210,7 +210,7 @@ public final class LoadBench {
             }
             long cpuAfter = service.cpuNanos();
             long postgresCpuAfter = database.cpuNanos();
-            // Read before the ledger's own queries below add to them.
+            // Read before the ledger's queries for the findings below add to them (the drain's few polls are in).
             List<StatementStats.Row> statements = topStatements();
             long last = updates.peekNextUpdateId() - 1;
             List<FakeTelegramApi.SentMessage> calls = telegram.sentMessages();
