@@ -147,7 +147,6 @@ public final class LoadBench {
             long postgresCpu = database.cpuNanos();
             LoadResult bareResult = phase("measured, bare route, webhook bodies", bare, bareUsers, options.measured());
             ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
-            resetStatements();
             WebhookRun measured = onServiceWebhook("the measured backlog",
                     () -> phase("measured, service webhook", webhook, serviceUsers, options.measured()));
             report.webhook(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage(), telegram.otherCalls());
@@ -177,7 +176,7 @@ public final class LoadBench {
             }
         }
 
-        /** The costliest statements since {@link #resetStatements} when asked for, else none. */
+        /** The costliest statements since the last {@link #resetStatements} when asked for, else none. */
         private List<StatementStats.Row> topStatements() throws SQLException {
             return options.statements() > 0 ? statements.top(options.statements()) : List.of();
         }
@@ -195,9 +194,11 @@ public final class LoadBench {
 
         /**
          * Runs a load on the service's webhook and waits for its backlog; then reads from the ledger and the fake Bot
-         * API what became of those updates, and the service's heap, RSS and CPU over it.
+         * API what became of those updates, and the service's heap, RSS and CPU over it, and PostgreSQL's CPU and
+         * (with {@code --statements}) costliest statements.
          */
         private WebhookRun onServiceWebhook(String backlog, Callable<LoadResult> load) throws Exception {
+            resetStatements();
             long first = updates.peekNextUpdateId();
             long cpuBefore = service.cpuNanos();
             long postgresCpuBefore = database.cpuNanos();
@@ -235,12 +236,10 @@ public final class LoadBench {
             LoadResult bareResult = phase("measured, bare route, web chat messages as updates", bare, bareUsers,
                     options.measured());
             ServiceUsage bareUsage = bareUsage(bareCpu, postgresCpu, bareResult);
-            resetStatements();
             WebChatRun measured = onServiceWebChat(chat, serviceUsers,
                     () -> phase("measured, service web chat", chat, serviceUsers, options.measured()));
-            List<StatementStats.Row> webChatStatements = topStatements();
             report.webChat(bareResult, bareUsage, measured.load(), measured.findings(), measured.usage());
-            reportStatements(report, "web chat", "request answered", measured.load().answered(), webChatStatements);
+            reportStatements(report, "web chat", "request answered", measured.load().answered(), measured.statements());
             if (options.pacedPercent() == 0) {
                 return;
             }
@@ -252,12 +251,17 @@ public final class LoadBench {
         }
 
         /** What one load on the service's web chat did. */
-        private record WebChatRun(LoadResult load, WebChatFindings findings, ServiceUsage usage) {}
+        private record WebChatRun(LoadResult load, WebChatFindings findings, ServiceUsage usage,
+                                  List<StatementStats.Row> statements) {}
 
-        /** Runs a load of {@code users} on the web chat, with the service's heap, RSS and CPU over it. */
+        /**
+         * Runs a load of {@code users} on the web chat, with the service's heap, RSS and CPU over it, and
+         * PostgreSQL's CPU and (with {@code --statements}) costliest statements.
+         */
         private WebChatRun onServiceWebChat(WebChatPoster chat, List<SimulatedUser> users, Callable<LoadResult> load)
                 throws Exception {
             chat.reset();
+            resetStatements();
             long cpuBefore = service.cpuNanos();
             long postgresCpuBefore = database.cpuNanos();
             LoadResult result;
@@ -270,7 +274,8 @@ public final class LoadBench {
                     users.stream().filter(SimulatedUser::asksForConsultation).count());
             return new WebChatRun(result, findings, new ServiceUsage(peakHeap, service.peakRssBytes().orElse(-1),
                     ServiceUsage.cpuMillisPer(cpuBefore, service.cpuNanos(), result.answered()),
-                    ServiceUsage.cpuMillisPer(postgresCpuBefore, database.cpuNanos(), result.answered())));
+                    ServiceUsage.cpuMillisPer(postgresCpuBefore, database.cpuNanos(), result.answered())),
+                    topStatements());
         }
 
         /** The updates of a webhook phase the service handled, during the load or the drain. */
